@@ -1,0 +1,55 @@
+package dk.goalattainment.connector.core.error;
+
+/**
+ * Every error the connector reports, with the HTTP status it maps to and a stable problem type.
+ * The REST adapter renders these as {@code application/problem+json}; the CLI maps them to exit
+ * codes.
+ */
+public enum ErrorCode {
+  /** One or more input records broke a rule; the details list every row and field. */
+  VALIDATION_FAILED(422, "Invalid input records", 2),
+  /** A request parameter (period, org unit, grouping …) is malformed or unknown. */
+  BAD_REQUEST(400, "Bad request", 2),
+  /** A referenced resource does not exist. */
+  NOT_FOUND(404, "Not found", 2),
+  /** The catalogue or a definition file is invalid. */
+  DEFINITION_INVALID(500, "Invalid definitions", 3),
+  /** Configuration is missing or invalid. */
+  CONFIGURATION_INVALID(500, "Invalid configuration", 3),
+  /** The store failed. */
+  STORE_FAILURE(500, "Store failure", 4),
+  /** A remote system (Superset, CKAN) failed or refused. */
+  REMOTE_FAILURE(502, "Remote system failure", 4),
+  /** Authentication is required or failed. */
+  UNAUTHORIZED(401, "Unauthorized", 2),
+  /** Anything else. */
+  INTERNAL(500, "Internal error", 4);
+
+  private final int httpStatus;
+  private final String title;
+  private final int exitCode;
+
+  ErrorCode(int httpStatus, String title, int exitCode) {
+    this.httpStatus = httpStatus;
+    this.title = title;
+    this.exitCode = exitCode;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** Exit code of the CLI when a command fails with this error. */
+  public int exitCode() {
+    return exitCode;
+  }
+
+  /** A stable URI-reference naming the problem type (RFC 9457 {@code type}). */
+  public String type() {
+    return "urn:goal-attainment:problem:" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+}

@@ -1,0 +1,124 @@
+package dk.goalattainment.connector.core.ingest;
+
+import dk.goalattainment.connector.core.error.ConnectorException;
+import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.core.error.FieldError;
+import dk.goalattainment.connector.core.model.FollowUp;
+import dk.goalattainment.connector.core.model.Goal;
+import dk.goalattainment.connector.core.model.OrgUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+
+/**
+ * Drives one all-or-nothing ingest: validates every record, stages the valid ones, checks the rules
+ * that span records, and commits only when there is no error at all. Otherwise it throws a {@link
+ * ConnectorException} with {@link ErrorCode#VALIDATION_FAILED} listing every error (up to {@link
+ * #MAX_REPORTED_ERRORS}), and nothing is stored.
+ */
+public final class IngestService {
+  /** Errors listed in one failure; the message says how many more there were. */
+  public static final int MAX_REPORTED_ERRORS = 100_000;
+
+  private final RecordValidator validator;
+  private final Supplier<IngestTransaction> transactions;
+
+  public IngestService(RecordValidator validator, Supplier<IngestTransaction> transactions) {
+    this.validator = Objects.requireNonNull(validator, "validator");
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+  }
+
+  public IngestCounts ingest(IngestBatch batch) {
+    return ingest(batch, rows -> {});
+  }
+
+  /**
+   * Ingests a batch; {@code progress} is told the number of records read so far, now and then.
+   */
+  public IngestCounts ingest(IngestBatch batch, LongConsumer progress) {
+    ErrorList errors = new ErrorList();
+    long[] read = {0};
+    try (IngestTransaction tx = transactions.get()) {
+      batch
+          .orgUnits()
+          .forEach(
+              row -> {
+                Validated<OrgUnit> v = validator.orgUnit(row.number(), row.record());
+                if (v.valid()) {
+                  tx.stageOrgUnit(row.number(), v.value());
+                } else {
+                  errors.addAll(v.errors());
+                  tx.rejected(
+                      RecordKind.ORG_UNITS, row.number(), RecordValidator.blankToNull(row.record().unitId()));
+                }
+                tick(progress, read);
+              });
+      batch
+          .goals()
+          .forEach(
+              row -> {
+                Validated<Goal> v = validator.goal(row.number(), row.record());
+                if (v.valid()) {
+                  tx.stageGoal(row.number(), v.value());
+                } else {
+                  errors.addAll(v.errors());
+                  tx.rejected(
+                      RecordKind.GOALS, row.number(), RecordValidator.blankToNull(row.record().goalId()));
+                }
+                tick(progress, read);
+              });
+      batch
+          .followUps()
+          .forEach(
+              row -> {
+                Validated<FollowUp> v = validator.followUp(row.number(), row.record());
+                if (v.valid()) {
+                  tx.stageFollowUp(row.number(), v.value());
+                } else {
+                  errors.addAll(v.errors());
+                  tx.rejected(
+                      RecordKind.FOLLOWUPS, row.number(), RecordValidator.blankToNull(row.record().followupId()));
+                }
+                tick(progress, read);
+              });
+      progress.accept(read[0]);
+      errors.addAll(tx.crossRecordErrors());
+      if (errors.total > 0) {
+        throw errors.failure();
+      }
+      return tx.commit();
+    }
+  }
+
+  private static void tick(LongConsumer progress, long[] read) {
+    if (++read[0] % 10_000 == 0) {
+      progress.accept(read[0]);
+    }
+  }
+
+  /** The errors of one ingest, bounded in memory. */
+  private static final class ErrorList {
+    private final List<FieldError> list = new ArrayList<>();
+    private long total;
+
+    void addAll(List<FieldError> more) {
+      for (FieldError e : more) {
+        total++;
+        if (list.size() < MAX_REPORTED_ERRORS) {
+          list.add(e);
+        }
+      }
+    }
+
+    ConnectorException failure() {
+      String message =
+          "Nothing was stored: "
+              + total
+              + (total == 1 ? " record error" : " record errors")
+              + (total > list.size() ? " (the first " + list.size() + " are listed)" : "");
+      return new ConnectorException(ErrorCode.VALIDATION_FAILED, message, list);
+    }
+  }
+}

@@ -1,0 +1,258 @@
+package dk.goalattainment.connector.core.ingest;
+
+import dk.goalattainment.connector.core.catalogue.Catalogue;
+import dk.goalattainment.connector.core.error.FieldError;
+import dk.goalattainment.connector.core.model.AgeBand;
+import dk.goalattainment.connector.core.model.FollowUp;
+import dk.goalattainment.connector.core.model.Goal;
+import dk.goalattainment.connector.core.model.GoalType;
+import dk.goalattainment.connector.core.model.OrgUnit;
+import dk.goalattainment.connector.core.model.Scores;
+import dk.goalattainment.connector.core.model.UnitRole;
+import dk.goalattainment.connector.core.privacy.Cpr;
+import dk.goalattainment.connector.core.privacy.Pseudonymizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The rules each record must meet on its own (domain.md §2). Rules that need other records (units
+ * and goals that must exist, duplicate ids) are checked by the store's ingest transaction. Errors
+ * name the row, field and rule, never the value: any field could hold a CPR number by mistake.
+ */
+public final class RecordValidator {
+  /** Longest id or name accepted. */
+  public static final int MAX_TEXT = 200;
+
+  private static final DateTimeFormatter ISO_DATE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+
+  private final Catalogue catalogue;
+  private final Pseudonymizer pseudonymizer;
+
+  public RecordValidator(Catalogue catalogue, Pseudonymizer pseudonymizer) {
+    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+    this.pseudonymizer = Objects.requireNonNull(pseudonymizer, "pseudonymizer");
+  }
+
+  /** Collects the errors of one record. */
+  private static final class Errors {
+    private final String record;
+    private final long row;
+    private final List<FieldError> list = new ArrayList<>();
+
+    Errors(RecordKind kind, long row) {
+      this.record = kind.label();
+      this.row = row;
+    }
+
+    void add(String field, String rule) {
+      list.add(new FieldError(record, row, field, rule));
+    }
+
+    String id(String field, String value) {
+      String v = blankToNull(value);
+      if (v == null) {
+        add(field, "is required");
+      } else if (v.length() > MAX_TEXT) {
+        add(field, "must be at most " + MAX_TEXT + " characters");
+      }
+      return v;
+    }
+
+    String optionalId(String field, String value) {
+      String v = blankToNull(value);
+      if (v != null && v.length() > MAX_TEXT) {
+        add(field, "must be at most " + MAX_TEXT + " characters");
+      }
+      return v;
+    }
+
+    LocalDate date(String field, String value, boolean required) {
+      String v = blankToNull(value);
+      if (v == null) {
+        if (required) {
+          add(field, "is required");
+        }
+        return null;
+      }
+      try {
+        return LocalDate.parse(v, ISO_DATE);
+      } catch (DateTimeParseException e) {
+        add(field, "must be a date written YYYY-MM-DD");
+        return null;
+      }
+    }
+
+    Integer score(String field, String value) {
+      String v = blankToNull(value);
+      if (v == null) {
+        add(field, "is required");
+        return null;
+      }
+      int score;
+      try {
+        score = Integer.parseInt(v);
+      } catch (NumberFormatException e) {
+        add(field, "must be an integer 1-10");
+        return null;
+      }
+      if (!Scores.onRuler(score)) {
+        add(field, "must be an integer 1-10");
+        return null;
+      }
+      return score;
+    }
+  }
+
+  static String blankToNull(String value) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.strip();
+    return v.isEmpty() ? null : v;
+  }
+
+  public Validated<OrgUnit> orgUnit(long row, RawOrgUnit raw) {
+    Errors e = new Errors(RecordKind.ORG_UNITS, row);
+    String unitId = e.id("unit_id", raw.unitId());
+    String name = e.id("name", raw.name());
+    String parentId = e.optionalId("parent_id", raw.parentId());
+    UnitRole role = null;
+    String roleCode = blankToNull(raw.role());
+    if (roleCode != null) {
+      Optional<UnitRole> r = UnitRole.fromCode(roleCode);
+      if (r.isEmpty()) {
+        e.add("role", "must be empty or one of myndighed, udfoerer, ekstern");
+      } else {
+        role = r.get();
+      }
+    }
+    LocalDate validFrom = e.date("valid_from", raw.validFrom(), true);
+    LocalDate validTo = e.date("valid_to", raw.validTo(), false);
+    if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
+      e.add("valid_to", "must not be before valid_from");
+    }
+    if (unitId != null && unitId.equals(parentId)) {
+      e.add("parent_id", "a unit cannot be its own parent");
+    }
+    if (!e.list.isEmpty()) {
+      return new Validated<>(null, e.list);
+    }
+    return new Validated<>(new OrgUnit(unitId, name, parentId, role, validFrom, validTo), e.list);
+  }
+
+  public Validated<Goal> goal(long row, RawGoal raw) {
+    Errors e = new Errors(RecordKind.GOALS, row);
+    String goalId = e.id("goal_id", raw.goalId());
+    Cpr cpr = null;
+    Cpr.Parsed parsed = Cpr.parse(raw.cpr());
+    if (parsed instanceof Cpr.Invalid invalid) {
+      e.add("cpr", invalid.rule());
+    } else {
+      cpr = ((Cpr.Valid) parsed).cpr();
+    }
+    String groupCode = blankToNull(raw.targetGroup());
+    Optional<Catalogue.TargetGroup> group = Optional.empty();
+    if (groupCode == null) {
+      e.add("target_group", "is required");
+    } else {
+      group = catalogue.targetGroup(groupCode);
+      if (group.isEmpty()) {
+        e.add("target_group", "is not a target group of the catalogue");
+      }
+    }
+    String themeCode = blankToNull(raw.lifeTheme());
+    Optional<Catalogue.LifeTheme> theme = Optional.empty();
+    if (themeCode == null) {
+      e.add("life_theme", "is required");
+    } else {
+      theme = catalogue.lifeTheme(themeCode);
+      if (theme.isEmpty()) {
+        e.add("life_theme", "is not a life theme of the catalogue");
+      } else if (group.isPresent() && !group.get().audience().equals(theme.get().audience())) {
+        e.add(
+            "life_theme",
+            "is outside the target group's catalogue (a "
+                + theme.get().audience()
+                + " theme on a "
+                + group.get().audience()
+                + " target group)");
+      }
+    }
+    Integer baseline = e.score("baseline_score", raw.baselineScore());
+    Integer target = e.score("target_score", raw.targetScore());
+    GoalType goalType = null;
+    String typeCode = blankToNull(raw.goalType());
+    if (typeCode != null) {
+      Optional<GoalType> given = GoalType.fromCode(typeCode);
+      if (given.isEmpty()) {
+        e.add("goal_type", "must be empty or one of progression, maintenance, limited_decline");
+      } else if (baseline != null && target != null) {
+        GoalType derived = GoalType.derive(baseline, target);
+        if (given.get() != derived) {
+          e.add(
+              "goal_type",
+              "contradicts the scores (progression: target > baseline, maintenance: target ="
+                  + " baseline, limited_decline: target < baseline)");
+        } else {
+          goalType = derived;
+        }
+      }
+    } else if (baseline != null && target != null) {
+      goalType = GoalType.derive(baseline, target);
+    }
+    LocalDate setDate = e.date("set_date", raw.setDate(), true);
+    LocalDate dueDate = e.date("due_date", raw.dueDate(), true);
+    if (setDate != null && dueDate != null && !dueDate.isAfter(setDate)) {
+      e.add("due_date", "must be after set_date");
+    }
+    String authority = e.id("authority_unit_id", raw.authorityUnitId());
+    String provider = e.optionalId("provider_unit_id", raw.providerUnitId());
+    AgeBand ageBand = null;
+    if (cpr != null && setDate != null) {
+      Optional<AgeBand> band = AgeBand.ofAge(cpr.ageOn(setDate));
+      if (band.isEmpty()) {
+        e.add("cpr", "the birth date it gives lies after set_date");
+      } else {
+        ageBand = band.get();
+      }
+    }
+    if (!e.list.isEmpty()) {
+      return new Validated<>(null, e.list);
+    }
+    return new Validated<>(
+        new Goal(
+            goalId,
+            pseudonymizer.citizenKey(cpr),
+            groupCode,
+            themeCode,
+            theme.orElseThrow().effectGoal(),
+            goalType,
+            baseline,
+            target,
+            setDate,
+            dueDate,
+            authority,
+            provider,
+            ageBand),
+        e.list);
+  }
+
+  public Validated<FollowUp> followUp(long row, RawFollowUp raw) {
+    Errors e = new Errors(RecordKind.FOLLOWUPS, row);
+    String id = e.id("followup_id", raw.followupId());
+    String goalId = e.id("goal_id", raw.goalId());
+    LocalDate date = e.date("followup_date", raw.followupDate(), true);
+    Integer score = e.score("score", raw.score());
+    if (!e.list.isEmpty()) {
+      return new Validated<>(null, e.list);
+    }
+    return new Validated<>(new FollowUp(id, goalId, date, score), e.list);
+  }
+}

@@ -1,0 +1,16 @@
+package dk.goalattainment.connector.store;
+
+import java.sql.SQLException;
+
+/** Appends rows to one table, fast (an appender, COPY or batched inserts). */
+public interface BulkWriter extends AutoCloseable {
+  /**
+   * One row; values in column order, each a String, Integer, Long, LocalDate, Boolean, Double or
+   * null.
+   */
+  void append(Object... values) throws SQLException;
+
+  /** Writes what is buffered and releases the writer. */
+  @Override
+  void close() throws SQLException;
+}

@@ -1,0 +1,409 @@
+package dk.goalattainment.connector.store;
+
+import dk.goalattainment.connector.core.error.FieldError;
+import dk.goalattainment.connector.core.ingest.IngestCounts;
+import dk.goalattainment.connector.core.ingest.IngestTransaction;
+import dk.goalattainment.connector.core.ingest.RecordKind;
+import dk.goalattainment.connector.core.model.FollowUp;
+import dk.goalattainment.connector.core.model.Goal;
+import dk.goalattainment.connector.core.model.OrgUnit;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One ingest in one database transaction. Records are bulk-loaded into {@code stage_*} tables, the
+ * rules that span records run as SQL over the stage and the stored tables, and {@link #commit()}
+ * replaces stored records by id and rebuilds the org closure. Any failure leaves the stored tables
+ * as they were.
+ */
+final class JdbcIngestTransaction implements IngestTransaction {
+  private static final List<String> ORG_COLUMNS =
+      List.of("row_no", "unit_id", "name", "parent_id", "role", "valid_from", "valid_to");
+  private static final List<String> GOAL_COLUMNS =
+      List.of(
+          "row_no",
+          "goal_id",
+          "citizen_key",
+          "target_group",
+          "life_theme",
+          "effect_goal",
+          "goal_type",
+          "baseline_score",
+          "target_score",
+          "set_date",
+          "due_date",
+          "authority_unit_id",
+          "provider_unit_id",
+          "age_band");
+  private static final List<String> FOLLOWUP_COLUMNS =
+      List.of("row_no", "followup_id", "goal_id", "followup_date", "score");
+
+  private final SqlDialect dialect;
+  private final ReentrantLock lock;
+  private final Connection connection;
+  private final Map<String, BulkWriter> writers = new HashMap<>();
+  private boolean committed;
+
+  JdbcIngestTransaction(SqlDialect dialect, ReentrantLock lock) {
+    this.dialect = dialect;
+    this.lock = lock;
+    lock.lock();
+    try {
+      this.connection = dialect.connect();
+      connection.setAutoCommit(false);
+      try (Statement s = connection.createStatement()) {
+        for (String table : stageTables()) {
+          s.execute("DELETE FROM " + table);
+        }
+      }
+    } catch (SQLException e) {
+      lock.unlock();
+      throw JdbcStore.failure("starting an ingest", e);
+    }
+  }
+
+  private static List<String> stageTables() {
+    return List.of("stage_org_unit", "stage_goal", "stage_followup", "stage_rejected");
+  }
+
+  private BulkWriter writer(String table, List<String> columns) throws SQLException {
+    BulkWriter w = writers.get(table);
+    if (w == null) {
+      w = dialect.bulkWriter(connection, table, columns);
+      writers.put(table, w);
+    }
+    return w;
+  }
+
+  private void closeWriters() throws SQLException {
+    for (BulkWriter w : writers.values()) {
+      w.close();
+    }
+    writers.clear();
+  }
+
+  @Override
+  public void stageOrgUnit(long row, OrgUnit u) {
+    try {
+      writer("stage_org_unit", ORG_COLUMNS)
+          .append(
+              row,
+              u.unitId(),
+              u.name(),
+              u.parentId(),
+              u.role() == null ? null : u.role().code(),
+              u.validFrom(),
+              u.validTo());
+    } catch (SQLException e) {
+      throw JdbcStore.failure("staging org units", e);
+    }
+  }
+
+  @Override
+  public void stageGoal(long row, Goal g) {
+    try {
+      writer("stage_goal", GOAL_COLUMNS)
+          .append(
+              row,
+              g.goalId(),
+              g.citizenKey(),
+              g.targetGroup(),
+              g.lifeTheme(),
+              g.effectGoal(),
+              g.goalType().code(),
+              g.baselineScore(),
+              g.targetScore(),
+              g.setDate(),
+              g.dueDate(),
+              g.authorityUnitId(),
+              g.providerUnitId(),
+              g.ageBand().code());
+    } catch (SQLException e) {
+      throw JdbcStore.failure("staging goals", e);
+    }
+  }
+
+  @Override
+  public void stageFollowUp(long row, FollowUp f) {
+    try {
+      writer("stage_followup", FOLLOWUP_COLUMNS)
+          .append(row, f.followupId(), f.goalId(), f.followupDate(), f.score());
+    } catch (SQLException e) {
+      throw JdbcStore.failure("staging follow-ups", e);
+    }
+  }
+
+  @Override
+  public void rejected(RecordKind kind, long row, String id) {
+    try {
+      writer("stage_rejected", List.of("kind", "row_no", "id")).append(kind.name(), row, id);
+    } catch (SQLException e) {
+      throw JdbcStore.failure("staging rejected records", e);
+    }
+  }
+
+  /** The cross-record rules: each query yields (row_no, detail) pairs for one field. */
+  private record Rule(RecordKind kind, String field, String sql, String rule) {}
+
+  private static final String KNOWN_UNITS =
+      "(SELECT unit_id AS id FROM org_unit UNION ALL SELECT unit_id FROM stage_org_unit"
+          + " UNION ALL SELECT id FROM stage_rejected WHERE kind = 'ORG_UNITS' AND id IS NOT NULL)";
+
+  private static List<Rule> rules() {
+    List<Rule> rules = new ArrayList<>();
+    rules.add(duplicates(RecordKind.ORG_UNITS, "unit_id", "stage_org_unit"));
+    rules.add(duplicates(RecordKind.GOALS, "goal_id", "stage_goal"));
+    rules.add(duplicates(RecordKind.FOLLOWUPS, "followup_id", "stage_followup"));
+    rules.add(
+        new Rule(
+            RecordKind.ORG_UNITS,
+            "parent_id",
+            "SELECT s.row_no, NULL FROM stage_org_unit s WHERE s.parent_id IS NOT NULL AND NOT"
+                + " EXISTS (SELECT 1 FROM "
+                + KNOWN_UNITS
+                + " k WHERE k.id = s.parent_id)",
+            "no org unit has this id"));
+    for (String field : List.of("authority_unit_id", "provider_unit_id")) {
+      rules.add(
+          new Rule(
+              RecordKind.GOALS,
+              field,
+              "SELECT s.row_no, NULL FROM stage_goal s WHERE s."
+                  + field
+                  + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                  + KNOWN_UNITS
+                  + " k WHERE k.id = s."
+                  + field
+                  + ")",
+              "no org unit has this id"));
+    }
+    rules.add(
+        new Rule(
+            RecordKind.GOALS,
+            "set_date",
+            "SELECT DISTINCT s.row_no, NULL FROM stage_goal s JOIN followup f ON f.goal_id ="
+                + " s.goal_id WHERE f.followup_date < s.set_date AND NOT EXISTS (SELECT 1 FROM"
+                + " stage_followup sf WHERE sf.followup_id = f.followup_id)",
+            "a stored follow-up of this goal is dated before set_date"));
+    rules.add(
+        new Rule(
+            RecordKind.FOLLOWUPS,
+            "goal_id",
+            "SELECT s.row_no, NULL FROM stage_followup s WHERE NOT EXISTS (SELECT 1 FROM"
+                + " stage_goal g WHERE g.goal_id = s.goal_id) AND NOT EXISTS (SELECT 1 FROM goal g"
+                + " WHERE g.goal_id = s.goal_id) AND NOT EXISTS (SELECT 1 FROM stage_rejected r"
+                + " WHERE r.kind = 'GOALS' AND r.id = s.goal_id)",
+            "no goal has this id"));
+    rules.add(
+        new Rule(
+            RecordKind.FOLLOWUPS,
+            "followup_date",
+            "SELECT DISTINCT s.row_no, NULL FROM stage_followup s JOIN (SELECT goal_id, set_date"
+                + " FROM stage_goal UNION ALL SELECT g.goal_id, g.set_date FROM goal g WHERE NOT"
+                + " EXISTS (SELECT 1 FROM stage_goal sg WHERE sg.goal_id = g.goal_id)) g ON"
+                + " g.goal_id = s.goal_id WHERE s.followup_date < g.set_date",
+            "is before the goal's set_date"));
+    return rules;
+  }
+
+  private static Rule duplicates(RecordKind kind, String idColumn, String stage) {
+    return new Rule(
+        kind,
+        idColumn,
+        "SELECT row_no, first_row FROM (SELECT row_no, MIN(row_no) OVER (PARTITION BY id) AS"
+            + " first_row FROM (SELECT row_no, "
+            + idColumn
+            + " AS id FROM "
+            + stage
+            + " UNION ALL SELECT row_no, id FROM stage_rejected WHERE kind = '"
+            + kind.name()
+            + "' AND id IS NOT NULL) a) b WHERE row_no > first_row",
+        "the same id is already at row %s of this batch");
+  }
+
+  @Override
+  public List<FieldError> crossRecordErrors() {
+    List<FieldError> errors = new ArrayList<>();
+    try {
+      closeWriters();
+      try (Statement s = connection.createStatement()) {
+        for (Rule rule : rules()) {
+          try (ResultSet rs = s.executeQuery(rule.sql())) {
+            while (rs.next()) {
+              String detail = rs.getString(2);
+              errors.add(
+                  new FieldError(
+                      rule.kind().label(),
+                      rs.getLong(1),
+                      rule.field(),
+                      detail == null ? rule.rule() : rule.rule().formatted(detail)));
+            }
+          }
+        }
+        errors.addAll(cycles(s));
+      }
+    } catch (SQLException e) {
+      throw JdbcStore.failure("checking the batch", e);
+    }
+    errors.sort(
+        Comparator.comparing((FieldError e) -> kindOrder(e.record()))
+            .thenComparingLong(FieldError::row)
+            .thenComparing(FieldError::field));
+    return errors;
+  }
+
+  private static int kindOrder(String label) {
+    for (RecordKind kind : RecordKind.values()) {
+      if (kind.label().equals(label)) {
+        return kind.ordinal();
+      }
+    }
+    return RecordKind.values().length;
+  }
+
+  /** Staged org units whose parent chain, with the batch applied, returns to themselves. */
+  private List<FieldError> cycles(Statement s) throws SQLException {
+    Map<String, String> parents = new HashMap<>();
+    Map<String, Long> stagedRows = new HashMap<>();
+    try (ResultSet rs =
+        s.executeQuery(
+            "SELECT unit_id, parent_id, NULL FROM org_unit u WHERE NOT EXISTS (SELECT 1 FROM"
+                + " stage_org_unit s WHERE s.unit_id = u.unit_id) UNION ALL SELECT unit_id,"
+                + " parent_id, row_no FROM stage_org_unit")) {
+      while (rs.next()) {
+        parents.put(rs.getString(1), rs.getString(2));
+        long row = rs.getLong(3);
+        if (!rs.wasNull()) {
+          stagedRows.put(rs.getString(1), row);
+        }
+      }
+    }
+    List<FieldError> errors = new ArrayList<>();
+    for (Map.Entry<String, Long> staged : stagedRows.entrySet()) {
+      Set<String> seen = new HashSet<>();
+      String at = staged.getKey();
+      while (at != null && seen.add(at)) {
+        at = parents.get(at);
+      }
+      if (at != null && at.equals(staged.getKey())) {
+        errors.add(
+            new FieldError(
+                RecordKind.ORG_UNITS.label(),
+                staged.getValue(),
+                "parent_id",
+                "makes a cycle in the org tree"));
+      }
+    }
+    return errors;
+  }
+
+  @Override
+  public IngestCounts commit() {
+    Map<RecordKind, IngestCounts.KindCounts> counts = new EnumMap<>(RecordKind.class);
+    try {
+      closeWriters();
+      try (Statement s = connection.createStatement()) {
+        counts.put(
+            RecordKind.ORG_UNITS, merge(s, "org_unit", "stage_org_unit", "unit_id", ORG_COLUMNS));
+        counts.put(RecordKind.GOALS, merge(s, "goal", "stage_goal", "goal_id", GOAL_COLUMNS));
+        counts.put(
+            RecordKind.FOLLOWUPS,
+            merge(s, "followup", "stage_followup", "followup_id", FOLLOWUP_COLUMNS));
+        if (counts.get(RecordKind.ORG_UNITS).received() > 0) {
+          rebuildClosure(s);
+        }
+        for (String table : stageTables()) {
+          s.execute("DELETE FROM " + table);
+        }
+      }
+      connection.commit();
+      committed = true;
+    } catch (SQLException e) {
+      throw JdbcStore.failure("storing the batch", e);
+    }
+    return IngestCounts.of(counts);
+  }
+
+  private static IngestCounts.KindCounts merge(
+      Statement s, String table, String stage, String id, List<String> stageColumns)
+      throws SQLException {
+    long received = count(s, "SELECT COUNT(*) FROM " + stage);
+    if (received == 0) {
+      return new IngestCounts.KindCounts(0, 0, 0);
+    }
+    long replaced =
+        count(
+            s,
+            "SELECT COUNT(*) FROM "
+                + stage
+                + " s WHERE EXISTS (SELECT 1 FROM "
+                + table
+                + " t WHERE t."
+                + id
+                + " = s."
+                + id
+                + ")");
+    s.execute("DELETE FROM " + table + " WHERE " + id + " IN (SELECT " + id + " FROM " + stage + ")");
+    String columns = String.join(", ", stageColumns.subList(1, stageColumns.size()));
+    s.execute(
+        "INSERT INTO "
+            + table
+            + " ("
+            + columns
+            + ") SELECT "
+            + columns
+            + " FROM "
+            + stage
+            + " ORDER BY row_no");
+    return new IngestCounts.KindCounts(received, received - replaced, replaced);
+  }
+
+  private static long count(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Every (ancestor, descendant) pair of the org tree, a unit being its own ancestor at depth 0. */
+  static void rebuildClosure(Statement s) throws SQLException {
+    s.execute("DELETE FROM org_closure");
+    s.execute(
+        "INSERT INTO org_closure (ancestor_id, descendant_id, depth) SELECT ancestor_id,"
+            + " descendant_id, depth FROM (WITH RECURSIVE walk(ancestor_id, descendant_id, depth)"
+            + " AS (SELECT unit_id, unit_id, 0 FROM org_unit UNION ALL SELECT u.parent_id,"
+            + " w.descendant_id, w.depth + 1 FROM walk w JOIN org_unit u ON u.unit_id ="
+            + " w.ancestor_id WHERE u.parent_id IS NOT NULL) SELECT ancestor_id, descendant_id,"
+            + " depth FROM walk) t");
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (!committed) {
+        try {
+          closeWriters();
+        } catch (SQLException e) {
+          // discarding anyway
+        }
+        connection.rollback();
+      }
+      connection.close();
+    } catch (SQLException e) {
+      throw JdbcStore.failure("ending an ingest", e);
+    } finally {
+      lock.unlock();
+    }
+  }
+}

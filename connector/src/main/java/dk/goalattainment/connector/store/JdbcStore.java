@@ -1,0 +1,239 @@
+package dk.goalattainment.connector.store;
+
+import dk.goalattainment.connector.core.catalogue.Catalogue;
+import dk.goalattainment.connector.core.engine.AttainmentReader;
+import dk.goalattainment.connector.core.engine.AttainmentSql;
+import dk.goalattainment.connector.core.engine.BoundSql;
+import dk.goalattainment.connector.core.engine.Report;
+import dk.goalattainment.connector.core.engine.ReportColumn;
+import dk.goalattainment.connector.core.engine.ReportRequest;
+import dk.goalattainment.connector.core.engine.ReportRow;
+import dk.goalattainment.connector.core.error.ConnectorException;
+import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.core.ingest.IngestTransaction;
+import dk.goalattainment.connector.core.model.OrgUnit;
+import dk.goalattainment.connector.core.model.UnitRole;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The store over JDBC, for any {@link SqlDialect}: creates the schema, keeps the catalogue's labels
+ * in a table for the metric SQL and BI tools, runs reports and ingest transactions. Ingests are
+ * serialised; reads run concurrently.
+ */
+public final class JdbcStore implements AttainmentReader, AutoCloseable {
+  private final SqlDialect dialect;
+  private final ReentrantLock ingestLock = new ReentrantLock();
+
+  public JdbcStore(SqlDialect dialect, Catalogue catalogue) {
+    this.dialect = dialect;
+    try (Connection c = dialect.connect(); Statement s = c.createStatement()) {
+      for (String ddl : dialect.schemaStatements()) {
+        s.execute(ddl);
+      }
+      writeCatalogue(c, catalogue);
+    } catch (SQLException e) {
+      throw failure("preparing the schema", e);
+    }
+  }
+
+  public SqlDialect dialect() {
+    return dialect;
+  }
+
+  /** A new all-or-nothing ingest; the caller closes it. Waits while another ingest runs. */
+  public IngestTransaction beginIngest() {
+    return new JdbcIngestTransaction(dialect, ingestLock);
+  }
+
+  static ConnectorException failure(String doing, SQLException e) {
+    return new ConnectorException(
+        ErrorCode.STORE_FAILURE, "The store failed " + doing + ": " + e.getMessage(), e);
+  }
+
+  private void writeCatalogue(Connection c, Catalogue catalogue) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      try (Statement s = c.createStatement()) {
+        s.execute("DELETE FROM catalogue_label");
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO catalogue_label (dimension, code, label_da, label_en, parent_code,"
+                  + " sort_order) VALUES (?, ?, ?, ?, ?, ?)")) {
+        int order = 0;
+        for (Catalogue.EffectGoal e : catalogue.effectGoals()) {
+          label(ps, "effect_goal", e.code(), e.label().da(), e.label().en(), null, ++order);
+        }
+        for (Catalogue.LifeTheme t : catalogue.lifeThemes()) {
+          label(
+              ps, "life_theme", t.code(), t.label().da(), t.label().en(), t.effectGoal(), ++order);
+        }
+        for (Catalogue.TargetGroup g : catalogue.targetGroups()) {
+          label(
+              ps, "target_group", g.code(), g.label().da(), g.label().en(), g.audience(), ++order);
+        }
+        Map<String, List<Catalogue.Coded>> coded = new LinkedHashMap<>();
+        coded.put("goal_type", catalogue.goalTypes());
+        coded.put("age_band", catalogue.ageBands());
+        coded.put("role", catalogue.roles());
+        for (Map.Entry<String, List<Catalogue.Coded>> entry : coded.entrySet()) {
+          for (Catalogue.Coded item : entry.getValue()) {
+            label(
+                ps,
+                entry.getKey(),
+                item.code(),
+                item.label().da(),
+                item.label().en(),
+                null,
+                ++order);
+          }
+        }
+        for (Catalogue.RulerBand b : catalogue.rulerBands()) {
+          label(
+              ps,
+              "ruler_band",
+              b.from() + "-" + b.to(),
+              b.label().da(),
+              b.label().en(),
+              null,
+              ++order);
+        }
+        ps.executeBatch();
+      }
+      c.commit();
+    } catch (SQLException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  private static void label(
+      PreparedStatement ps, String dim, String code, String da, String en, String parent, int order)
+      throws SQLException {
+    ps.setString(1, dim);
+    ps.setString(2, code);
+    ps.setString(3, da);
+    ps.setString(4, en);
+    ps.setString(5, parent);
+    ps.setInt(6, order);
+    ps.addBatch();
+  }
+
+  @Override
+  public Report report(ReportRequest request) {
+    if (orgUnit(request.orgUnitId()).isEmpty()) {
+      throw new ConnectorException(
+          ErrorCode.NOT_FOUND, "No org unit has the id given as the report's org node.");
+    }
+    BoundSql q = AttainmentSql.report(request, dialect);
+    ReportColumn[] columns = ReportColumn.values();
+    List<ReportRow> rows = new ArrayList<>();
+    try (Connection c = dialect.connect();
+        PreparedStatement ps = c.prepareStatement(q.sql())) {
+      bind(ps, q.parameters());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Map<ReportColumn, Object> values = new EnumMap<>(ReportColumn.class);
+          for (int i = 0; i < columns.length; i++) {
+            values.put(columns[i], read(rs, i + 1, columns[i].type()));
+          }
+          rows.add(new ReportRow(values));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("computing a report", e);
+    }
+    return new Report(request, rows);
+  }
+
+  static void bind(PreparedStatement ps, List<Object> parameters) throws SQLException {
+    for (int i = 0; i < parameters.size(); i++) {
+      ps.setObject(i + 1, parameters.get(i));
+    }
+  }
+
+  private static Object read(ResultSet rs, int index, ReportColumn.Type type) throws SQLException {
+    Object value =
+        switch (type) {
+          case TEXT -> rs.getString(index);
+          case LONG -> rs.getLong(index);
+          case DOUBLE -> rs.getDouble(index);
+          case BOOLEAN -> rs.getBoolean(index);
+        };
+    return rs.wasNull() ? null : value;
+  }
+
+  @Override
+  public Optional<OrgUnit> orgUnit(String unitId) {
+    List<OrgUnit> units = queryUnits(" WHERE unit_id = ?", unitId);
+    return units.isEmpty() ? Optional.empty() : Optional.of(units.get(0));
+  }
+
+  @Override
+  public List<OrgUnit> orgUnits() {
+    return queryUnits(" ORDER BY unit_id", null);
+  }
+
+  private List<OrgUnit> queryUnits(String where, String parameter) {
+    String sql = "SELECT unit_id, name, parent_id, role, valid_from, valid_to FROM org_unit" + where;
+    List<OrgUnit> units = new ArrayList<>();
+    try (Connection c = dialect.connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      if (parameter != null) {
+        ps.setString(1, parameter);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Date to = rs.getDate(6);
+          units.add(
+              new OrgUnit(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  UnitRole.fromCode(rs.getString(4)).orElse(null),
+                  rs.getDate(5).toLocalDate(),
+                  to == null ? null : to.toLocalDate()));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("reading org units", e);
+    }
+    return units;
+  }
+
+  /** Rows per stored table, for status output. */
+  public Map<String, Long> tableCounts() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (Connection c = dialect.connect();
+        Statement s = c.createStatement()) {
+      for (String table : List.of("org_unit", "goal", "followup")) {
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+          rs.next();
+          counts.put(table, rs.getLong(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("counting rows", e);
+    }
+    return counts;
+  }
+
+  @Override
+  public void close() {
+    dialect.close();
+  }
+}

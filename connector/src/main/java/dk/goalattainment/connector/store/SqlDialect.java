@@ -1,0 +1,33 @@
+package dk.goalattainment.connector.store;
+
+import dk.goalattainment.connector.core.engine.SqlSyntax;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * A database the store runs on: how to connect, its schema, and how to load many rows fast. The
+ * metric SQL itself is shared ({@link dk.goalattainment.connector.core.engine.AttainmentSql}); a
+ * dialect only supplies what differs.
+ */
+public interface SqlDialect extends SqlSyntax, AutoCloseable {
+  /** Short name: {@code duckdb}, {@code postgres}. */
+  String name();
+
+  /** Where the data lives, for logs and messages (never a password). */
+  String describe();
+
+  /** A new connection, in auto-commit mode; the caller closes it. */
+  Connection connect() throws SQLException;
+
+  /** Idempotent DDL that creates or upgrades the schema. */
+  List<String> schemaStatements();
+
+  /** A writer that appends rows to {@code table} on {@code connection}, within its transaction. */
+  BulkWriter bulkWriter(Connection connection, String table, List<String> columns)
+      throws SQLException;
+
+  /** Releases what the dialect holds (the embedded database, a pool). */
+  @Override
+  void close();
+}

@@ -1,0 +1,121 @@
+package dk.goalattainment.connector.store.duckdb;
+
+import dk.goalattainment.connector.core.error.ConnectorException;
+import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.store.BulkWriter;
+import dk.goalattainment.connector.store.SqlDialect;
+import dk.goalattainment.connector.store.SqlScripts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Properties;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * DuckDB, embedded: one database instance per file and process, shared by all connections (each
+ * {@link #connect()} duplicates the first). A second process cannot open the same file for
+ * writing; DuckDB's lock says so and the message is passed on.
+ */
+public final class DuckDbDialect implements SqlDialect {
+  private final Path file;
+  private final DuckDBConnection root;
+
+  public DuckDbDialect(Path file) {
+    this.file = file.toAbsolutePath().normalize();
+    try {
+      Path dir = this.file.getParent();
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+      this.root =
+          DriverManager.getConnection("jdbc:duckdb:" + this.file, new Properties())
+              .unwrap(DuckDBConnection.class);
+    } catch (IOException | SQLException e) {
+      throw new ConnectorException(
+          ErrorCode.STORE_FAILURE,
+          "Cannot open the DuckDB database " + this.file + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public String name() {
+    return "duckdb";
+  }
+
+  @Override
+  public String describe() {
+    return "DuckDB " + file;
+  }
+
+  @Override
+  public String doubleType() {
+    return "DOUBLE";
+  }
+
+  @Override
+  public Connection connect() throws SQLException {
+    return root.duplicate();
+  }
+
+  @Override
+  public List<String> schemaStatements() {
+    return SqlScripts.load("/store/duckdb/schema.sql");
+  }
+
+  @Override
+  public BulkWriter bulkWriter(Connection connection, String table, List<String> columns)
+      throws SQLException {
+    DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender(table);
+    return new BulkWriter() {
+      @Override
+      public void append(Object... values) throws SQLException {
+        appender.beginRow();
+        for (Object v : values) {
+          if (v == null) {
+            appender.appendNull();
+          } else if (v instanceof String s) {
+            appender.append(s);
+          } else if (v instanceof Integer i) {
+            appender.append(i.intValue());
+          } else if (v instanceof Long l) {
+            appender.append(l.longValue());
+          } else if (v instanceof LocalDate d) {
+            appender.append(d);
+          } else if (v instanceof Boolean b) {
+            appender.append(b.booleanValue());
+          } else if (v instanceof Double d) {
+            appender.append(d.doubleValue());
+          } else {
+            throw new SQLException("unsupported value type " + v.getClass().getSimpleName());
+          }
+        }
+        appender.endRow();
+      }
+
+      @Override
+      public void close() throws SQLException {
+        appender.close();
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    try {
+      root.close();
+    } catch (SQLException e) {
+      // closing: nothing more to do
+    }
+  }
+}

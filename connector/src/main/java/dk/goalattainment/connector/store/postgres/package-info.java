@@ -1,0 +1,2 @@
+/** The PostgreSQL dialect (production store). */
+package dk.goalattainment.connector.store.postgres;
