@@ -68,6 +68,8 @@ CREATE TABLE IF NOT EXISTS stage_followup (
   row_no BIGINT NOT NULL, followup_id VARCHAR, goal_id VARCHAR, followup_date DATE, score INTEGER
 );
 
+-- Records that broke their own rules: their id and the ids they refer to.
 CREATE TABLE IF NOT EXISTS stage_rejected (
-  kind VARCHAR NOT NULL, row_no BIGINT NOT NULL, id VARCHAR
+  kind VARCHAR NOT NULL, row_no BIGINT NOT NULL, id VARCHAR, unit_ref VARCHAR, unit_ref2 VARCHAR,
+  goal_ref VARCHAR
 );

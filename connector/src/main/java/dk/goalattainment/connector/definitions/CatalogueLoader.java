@@ -45,7 +45,7 @@ public final class CatalogueLoader {
     } catch (JsonProcessingException e) {
       throw new ConnectorException(
           ErrorCode.DEFINITION_INVALID,
-          "The catalogue " + source + " cannot be read: " + e.getOriginalMessage() + location(e),
+          "The catalogue " + source + " cannot be read: " + YamlErrors.describe(e),
           e);
     }
     if (file == null) {
@@ -66,12 +66,5 @@ public final class CatalogueLoader {
             file.ageBands(),
             file.rulerBands())
         .validated(source);
-  }
-
-  static String location(JsonProcessingException e) {
-    if (e.getLocation() == null) {
-      return "";
-    }
-    return " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
   }
 }

@@ -4,6 +4,7 @@ import dk.goalattainment.connector.core.error.FieldError;
 import dk.goalattainment.connector.core.ingest.IngestCounts;
 import dk.goalattainment.connector.core.ingest.IngestTransaction;
 import dk.goalattainment.connector.core.ingest.RecordKind;
+import dk.goalattainment.connector.core.ingest.RejectedKeys;
 import dk.goalattainment.connector.core.model.FollowUp;
 import dk.goalattainment.connector.core.model.Goal;
 import dk.goalattainment.connector.core.model.OrgUnit;
@@ -145,9 +146,10 @@ final class JdbcIngestTransaction implements IngestTransaction {
   }
 
   @Override
-  public void rejected(RecordKind kind, long row, String id) {
+  public void rejected(RecordKind kind, long row, RejectedKeys keys) {
     try {
-      writer("stage_rejected", List.of("kind", "row_no", "id")).append(kind.name(), row, id);
+      writer("stage_rejected", List.of("kind", "row_no", "id", "unit_ref", "unit_ref2", "goal_ref"))
+          .append(kind.name(), row, keys.id(), keys.unitRef(), keys.unitRef2(), keys.goalRef());
     } catch (SQLException e) {
       throw JdbcStore.failure("staging rejected records", e);
     }
@@ -169,23 +171,26 @@ final class JdbcIngestTransaction implements IngestTransaction {
         new Rule(
             RecordKind.ORG_UNITS,
             "parent_id",
-            "SELECT s.row_no, NULL FROM stage_org_unit s WHERE s.parent_id IS NOT NULL AND NOT"
-                + " EXISTS (SELECT 1 FROM "
+            "SELECT s.row_no, NULL FROM (SELECT row_no, parent_id FROM stage_org_unit UNION ALL"
+                + " SELECT row_no, unit_ref FROM stage_rejected WHERE kind = 'ORG_UNITS') s WHERE"
+                + " s.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
                 + KNOWN_UNITS
                 + " k WHERE k.id = s.parent_id)",
             "no org unit has this id"));
-    for (String field : List.of("authority_unit_id", "provider_unit_id")) {
+    for (String[] field :
+        new String[][] {{"authority_unit_id", "unit_ref"}, {"provider_unit_id", "unit_ref2"}}) {
       rules.add(
           new Rule(
               RecordKind.GOALS,
-              field,
-              "SELECT s.row_no, NULL FROM stage_goal s WHERE s."
-                  + field
-                  + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+              field[0],
+              "SELECT s.row_no, NULL FROM (SELECT row_no, "
+                  + field[0]
+                  + " AS unit FROM stage_goal UNION ALL SELECT row_no, "
+                  + field[1]
+                  + " FROM stage_rejected WHERE kind = 'GOALS') s WHERE s.unit IS NOT NULL AND NOT"
+                  + " EXISTS (SELECT 1 FROM "
                   + KNOWN_UNITS
-                  + " k WHERE k.id = s."
-                  + field
-                  + ")",
+                  + " k WHERE k.id = s.unit)",
               "no org unit has this id"));
     }
     rules.add(
@@ -200,10 +205,12 @@ final class JdbcIngestTransaction implements IngestTransaction {
         new Rule(
             RecordKind.FOLLOWUPS,
             "goal_id",
-            "SELECT s.row_no, NULL FROM stage_followup s WHERE NOT EXISTS (SELECT 1 FROM"
-                + " stage_goal g WHERE g.goal_id = s.goal_id) AND NOT EXISTS (SELECT 1 FROM goal g"
-                + " WHERE g.goal_id = s.goal_id) AND NOT EXISTS (SELECT 1 FROM stage_rejected r"
-                + " WHERE r.kind = 'GOALS' AND r.id = s.goal_id)",
+            "SELECT s.row_no, NULL FROM (SELECT row_no, goal_id FROM stage_followup UNION ALL"
+                + " SELECT row_no, goal_ref FROM stage_rejected WHERE kind = 'FOLLOWUPS') s WHERE"
+                + " s.goal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stage_goal g WHERE"
+                + " g.goal_id = s.goal_id) AND NOT EXISTS (SELECT 1 FROM goal g WHERE g.goal_id ="
+                + " s.goal_id) AND NOT EXISTS (SELECT 1 FROM stage_rejected r WHERE r.kind ="
+                + " 'GOALS' AND r.id = s.goal_id)",
             "no goal has this id"));
     rules.add(
         new Rule(
@@ -354,7 +361,8 @@ final class JdbcIngestTransaction implements IngestTransaction {
                 + " = s."
                 + id
                 + ")");
-    s.execute("DELETE FROM " + table + " WHERE " + id + " IN (SELECT " + id + " FROM " + stage + ")");
+    s.execute(
+        "DELETE FROM " + table + " WHERE " + id + " IN (SELECT " + id + " FROM " + stage + ")");
     String columns = String.join(", ", stageColumns.subList(1, stageColumns.size()));
     s.execute(
         "INSERT INTO "
@@ -376,7 +384,9 @@ final class JdbcIngestTransaction implements IngestTransaction {
     }
   }
 
-  /** Every (ancestor, descendant) pair of the org tree, a unit being its own ancestor at depth 0. */
+  /**
+   * Every (ancestor, descendant) pair of the org tree, a unit being its own ancestor at depth 0.
+   */
   static void rebuildClosure(Statement s) throws SQLException {
     s.execute("DELETE FROM org_closure");
     s.execute(

@@ -38,7 +38,8 @@ public final class JdbcStore implements AttainmentReader, AutoCloseable {
 
   public JdbcStore(SqlDialect dialect, Catalogue catalogue) {
     this.dialect = dialect;
-    try (Connection c = dialect.connect(); Statement s = c.createStatement()) {
+    try (Connection c = dialect.connect();
+        Statement s = c.createStatement()) {
       for (String ddl : dialect.schemaStatements()) {
         s.execute(ddl);
       }
@@ -189,7 +190,8 @@ public final class JdbcStore implements AttainmentReader, AutoCloseable {
   }
 
   private List<OrgUnit> queryUnits(String where, String parameter) {
-    String sql = "SELECT unit_id, name, parent_id, role, valid_from, valid_to FROM org_unit" + where;
+    String sql =
+        "SELECT unit_id, name, parent_id, role, valid_from, valid_to FROM org_unit" + where;
     List<OrgUnit> units = new ArrayList<>();
     try (Connection c = dialect.connect();
         PreparedStatement ps = c.prepareStatement(sql)) {

@@ -69,10 +69,7 @@ public record Catalogue(
     if (!problems.isEmpty()) {
       throw new ConnectorException(
           ErrorCode.DEFINITION_INVALID,
-          "The catalogue "
-              + source
-              + " is invalid:\n  - "
-              + String.join("\n  - ", problems));
+          "The catalogue " + source + " is invalid:\n  - " + String.join("\n  - ", problems));
     }
     return this;
   }
@@ -89,7 +86,8 @@ public record Catalogue(
     if (effectGoals.isEmpty()) {
       p.add("effect_goals: at least one effect goal is required");
     }
-    Set<String> effectCodes = effectGoals.stream().map(EffectGoal::code).collect(Collectors.toSet());
+    Set<String> effectCodes =
+        effectGoals.stream().map(EffectGoal::code).collect(Collectors.toSet());
     for (LifeTheme t : lifeThemes) {
       labelled(p, "life_themes", t.code(), t.label());
       if (t.effectGoal() == null || !effectCodes.contains(t.effectGoal())) {

@@ -9,8 +9,8 @@ public interface AttainmentReader {
   /**
    * Computes a report in the store with {@link AttainmentSql}.
    *
-   * @throws dk.goalattainment.connector.core.error.ConnectorException NOT_FOUND for an unknown
-   *     org unit
+   * @throws dk.goalattainment.connector.core.error.ConnectorException NOT_FOUND for an unknown org
+   *     unit
    */
   Report report(ReportRequest request);
 

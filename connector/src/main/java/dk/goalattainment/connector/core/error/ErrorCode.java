@@ -1,9 +1,8 @@
 package dk.goalattainment.connector.core.error;
 
 /**
- * Every error the connector reports, with the HTTP status it maps to and a stable problem type.
- * The REST adapter renders these as {@code application/problem+json}; the CLI maps them to exit
- * codes.
+ * Every error the connector reports, with the HTTP status it maps to and a stable problem type. The
+ * REST adapter renders these as {@code application/problem+json}; the CLI maps them to exit codes.
  */
 public enum ErrorCode {
   /** One or more input records broke a rule; the details list every row and field. */
@@ -50,6 +49,7 @@ public enum ErrorCode {
 
   /** A stable URI-reference naming the problem type (RFC 9457 {@code type}). */
   public String type() {
-    return "urn:goal-attainment:problem:" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return "urn:goal-attainment:problem:"
+        + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 }

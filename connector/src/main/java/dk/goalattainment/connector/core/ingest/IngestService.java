@@ -34,9 +34,7 @@ public final class IngestService {
     return ingest(batch, rows -> {});
   }
 
-  /**
-   * Ingests a batch; {@code progress} is told the number of records read so far, now and then.
-   */
+  /** Ingests a batch; {@code progress} is told the number of records read so far, now and then. */
   public IngestCounts ingest(IngestBatch batch, LongConsumer progress) {
     ErrorList errors = new ErrorList();
     long[] read = {0};
@@ -50,8 +48,7 @@ public final class IngestService {
                   tx.stageOrgUnit(row.number(), v.value());
                 } else {
                   errors.addAll(v.errors());
-                  tx.rejected(
-                      RecordKind.ORG_UNITS, row.number(), RecordValidator.blankToNull(row.record().unitId()));
+                  tx.rejected(RecordKind.ORG_UNITS, row.number(), RejectedKeys.of(row.record()));
                 }
                 tick(progress, read);
               });
@@ -64,8 +61,7 @@ public final class IngestService {
                   tx.stageGoal(row.number(), v.value());
                 } else {
                   errors.addAll(v.errors());
-                  tx.rejected(
-                      RecordKind.GOALS, row.number(), RecordValidator.blankToNull(row.record().goalId()));
+                  tx.rejected(RecordKind.GOALS, row.number(), RejectedKeys.of(row.record()));
                 }
                 tick(progress, read);
               });
@@ -78,8 +74,7 @@ public final class IngestService {
                   tx.stageFollowUp(row.number(), v.value());
                 } else {
                   errors.addAll(v.errors());
-                  tx.rejected(
-                      RecordKind.FOLLOWUPS, row.number(), RecordValidator.blankToNull(row.record().followupId()));
+                  tx.rejected(RecordKind.FOLLOWUPS, row.number(), RejectedKeys.of(row.record()));
                 }
                 tick(progress, read);
               });

@@ -19,8 +19,11 @@ public interface IngestTransaction extends AutoCloseable {
 
   void stageFollowUp(long row, FollowUp followUp);
 
-  /** A record that broke its own rules; {@code id} is null when it had none. */
-  void rejected(RecordKind kind, long row, String id);
+  /**
+   * A record that broke its own rules, with the ids it has and refers to (blank ones null), so that
+   * references to it are not reported again and its own references are still checked.
+   */
+  void rejected(RecordKind kind, long row, RejectedKeys keys);
 
   /**
    * The rules that span records, over the staged batch and what is stored: ids unique within the

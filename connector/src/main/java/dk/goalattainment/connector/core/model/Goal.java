@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A goal as stored: pseudonymised. The citizen is known only by {@code citizenKey} (HMAC of the
- * CPR number) and the age band on the set date. {@code providerUnitId} may be null.
+ * A goal as stored: pseudonymised. The citizen is known only by {@code citizenKey} (HMAC of the CPR
+ * number) and the age band on the set date. {@code providerUnitId} may be null.
  */
 public record Goal(
     String goalId,

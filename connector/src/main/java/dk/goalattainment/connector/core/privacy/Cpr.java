@@ -40,7 +40,10 @@ public final class Cpr {
     String digits;
     if (s.length() == 10 && allDigits(s, 0, 10)) {
       digits = s;
-    } else if (s.length() == 11 && s.charAt(6) == '-' && allDigits(s, 0, 6) && allDigits(s, 7, 11)) {
+    } else if (s.length() == 11
+        && s.charAt(6) == '-'
+        && allDigits(s, 0, 6)
+        && allDigits(s, 7, 11)) {
       digits = s.substring(0, 6) + s.substring(7);
     } else {
       return new Invalid("must be 10 digits, optionally written DDMMYY-SSSS");

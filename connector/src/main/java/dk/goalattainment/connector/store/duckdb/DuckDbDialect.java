@@ -19,8 +19,8 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * DuckDB, embedded: one database instance per file and process, shared by all connections (each
- * {@link #connect()} duplicates the first). A second process cannot open the same file for
- * writing; DuckDB's lock says so and the message is passed on.
+ * {@link #connect()} duplicates the first). A second process cannot open the same file for writing;
+ * DuckDB's lock says so and the message is passed on.
  */
 public final class DuckDbDialect implements SqlDialect {
   private final Path file;

@@ -1,0 +1,66 @@
+package dk.goalattainment.connector.app;
+
+import dk.goalattainment.connector.core.catalogue.Catalogue;
+import dk.goalattainment.connector.core.error.ConnectorException;
+import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.definitions.CatalogueLoader;
+import dk.goalattainment.connector.definitions.DefinitionFiles;
+import dk.goalattainment.connector.store.JdbcStore;
+import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Builds the core's services from configuration. */
+@Factory
+public class ConnectorFactory {
+
+  @Singleton
+  DefinitionFiles definitionFiles(DefinitionsProperties config) {
+    return config.dir() == null ? DefinitionFiles.bundled() : new DefinitionFiles(config.dir());
+  }
+
+  /** Loaded and validated eagerly: a bad catalogue stops start-up. */
+  @Context
+  Catalogue catalogue(DefinitionFiles files) {
+    return CatalogueLoader.load(files);
+  }
+
+  @Singleton
+  StoreOpener storeOpener(
+      StoreProperties store, PseudonymProperties pseudonym, Catalogue catalogue) {
+    return new StoreOpener(store, pseudonym, catalogue);
+  }
+
+  /** Opens the configured store, or an embedded database at another path. */
+  public static final class StoreOpener {
+    private final StoreProperties store;
+    private final PseudonymProperties pseudonym;
+    private final Catalogue catalogue;
+
+    StoreOpener(StoreProperties store, PseudonymProperties pseudonym, Catalogue catalogue) {
+      this.store = store;
+      this.pseudonym = pseudonym;
+      this.catalogue = catalogue;
+    }
+
+    /** Opens a runtime; {@code database} overrides the configured DuckDB file. */
+    public ConnectorRuntime open(Optional<Path> database) {
+      if (!"duckdb".equals(store.kind())) {
+        throw new ConnectorException(
+            ErrorCode.CONFIGURATION_INVALID,
+            "connector.store.kind must be duckdb (got '" + store.kind() + "')");
+      }
+      Path file = database.orElse(store.duckdbPath());
+      var pseudonymizer = PseudonymKeys.pseudonymizer(pseudonym, file);
+      return new ConnectorRuntime(
+          catalogue, new JdbcStore(new DuckDbDialect(file), catalogue), pseudonymizer);
+    }
+
+    public Catalogue catalogue() {
+      return catalogue;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dk.goalattainment.connector.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dk.goalattainment.connector.core.engine.Report;
+import dk.goalattainment.connector.core.engine.ReportColumn;
+import dk.goalattainment.connector.core.engine.ReportRow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes reports as CSV and JSON. Both use {@link ReportColumn}'s ids and order; numbers keep full
+ * double precision (Java's shortest round-trip form), nulls are empty in CSV and null in JSON.
+ */
+public final class ReportFormats {
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+  private ReportFormats() {}
+
+  public static void csv(Report report, Writer out) {
+    try {
+      CSVPrinter printer =
+          CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setHeader(header()).get().print(out);
+      for (ReportRow row : report.rows()) {
+        List<String> cells = new ArrayList<>();
+        for (ReportColumn c : ReportColumn.values()) {
+          Object v = row.get(c);
+          cells.add(v == null ? "" : v.toString());
+        }
+        printer.printRecord(cells);
+      }
+      printer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String[] header() {
+    ReportColumn[] columns = ReportColumn.values();
+    String[] names = new String[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      names[i] = columns[i].id();
+    }
+    return names;
+  }
+
+  /** The JSON document: the slice's parameters and {@code rows}, one object per group. */
+  public static Map<String, Object> document(Report report) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("period", report.request().period().code());
+    doc.put("org", report.request().orgUnitId());
+    doc.put("via", report.request().via().code());
+    doc.put("by", report.request().grouping().code());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (ReportRow row : report.rows()) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      for (ReportColumn c : ReportColumn.values()) {
+        r.put(c.id(), row.get(c));
+      }
+      rows.add(r);
+    }
+    doc.put("rows", rows);
+    return doc;
+  }
+
+  public static void json(Report report, Writer out) {
+    try {
+      JSON.writeValue(out, document(report));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

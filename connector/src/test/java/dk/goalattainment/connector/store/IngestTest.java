@@ -1,0 +1,270 @@
+package dk.goalattainment.connector.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dk.goalattainment.connector.Fixture;
+import dk.goalattainment.connector.TestStore;
+import dk.goalattainment.connector.WorkedExample;
+import dk.goalattainment.connector.core.error.ConnectorException;
+import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.core.error.FieldError;
+import dk.goalattainment.connector.core.ingest.IngestBatch;
+import dk.goalattainment.connector.core.ingest.IngestCounts;
+import dk.goalattainment.connector.core.ingest.RawFollowUp;
+import dk.goalattainment.connector.core.ingest.RawGoal;
+import dk.goalattainment.connector.core.ingest.RecordKind;
+import dk.goalattainment.connector.core.ingest.RecordSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestTest {
+  @TempDir Path dir;
+  TestStore db;
+
+  @BeforeEach
+  void open() {
+    db = new TestStore(dir);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  private ConnectorException failure(IngestBatch batch) {
+    ConnectorException e = catchThrowableOfType(ConnectorException.class, () -> db.ingest(batch));
+    assertThat(e).as("the ingest should fail").isNotNull();
+    assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+    return e;
+  }
+
+  private static List<String> messages(ConnectorException e) {
+    return e.errors().stream().map(FieldError::message).toList();
+  }
+
+  @Test
+  void storesAValidBatchAndCountsWhatItStored() {
+    IngestCounts counts = db.ingest(WorkedExample.batch());
+
+    assertThat(counts.of(RecordKind.ORG_UNITS).inserted()).isEqualTo(4);
+    assertThat(counts.of(RecordKind.GOALS).inserted()).isEqualTo(5);
+    assertThat(counts.of(RecordKind.FOLLOWUPS).inserted()).isEqualTo(5);
+    assertThat(db.store.tableCounts())
+        .isEqualTo(Map.of("org_unit", 4L, "goal", 5L, "followup", 5L));
+  }
+
+  @Test
+  void reIngestingTheSameRecordsReplacesThem() {
+    db.ingest(WorkedExample.batch());
+    IngestCounts again = db.ingest(WorkedExample.batch());
+
+    assertThat(again.of(RecordKind.GOALS).replaced()).isEqualTo(5);
+    assertThat(again.of(RecordKind.GOALS).inserted()).isZero();
+    assertThat(db.store.tableCounts())
+        .isEqualTo(Map.of("org_unit", 4L, "goal", 5L, "followup", 5L));
+  }
+
+  @Test
+  void aReSentFollowUpReplacesItsScore() {
+    db.ingest(WorkedExample.batch());
+    db.ingest(
+        IngestBatch.ofFollowUps(
+            RecordSource.of(List.of(new RawFollowUp("f2", "g2", "2018-11-15", "9")))));
+
+    // g2 is now met: A has 2 of 2 in NM.
+    assertThat(
+            db.report(
+                    "2018-Q4",
+                    "FBU",
+                    dk.goalattainment.connector.core.model.Via.AUTHORITY,
+                    dk.goalattainment.connector.core.model.Grouping.EFFECT_GOAL)
+                .row("NM")
+                .orElseThrow()
+                .number(dk.goalattainment.connector.core.engine.ReportColumn.GOAL_ATTAINMENT_AVG))
+        .isEqualTo(0.75);
+  }
+
+  @Test
+  void storesNothingWhenOneRecordIsInvalidAndListsEveryError() {
+    Fixture f =
+        new Fixture()
+            .unit("ROOT", null, null)
+            .unit("A", "ROOT", "myndighed")
+            .goal("g1", Fixture.cpr(1), 3, 6, "A", null)
+            .goal("g2", "3113801234", 3, 6, "A", null) // 31 Nov does not exist
+            .goal("g3", Fixture.cpr(3), 11, 6, "MISSING", null)
+            .followUp("f1", "g1", "2018-02-01", 6)
+            .followUp("f2", "nope", "2018-02-01", 6);
+
+    ConnectorException e = failure(f.batch());
+
+    assertThat(messages(e))
+        .containsExactly(
+            "goals: row 2, field cpr: the first six digits must be a real date (DDMMYY)",
+            "goals: row 3, field baseline_score: must be an integer 1-10",
+            "goals: row 3, field authority_unit_id: no org unit has this id",
+            "followups: row 2, field goal_id: no goal has this id");
+    assertThat(db.store.tableCounts())
+        .isEqualTo(Map.of("org_unit", 0L, "goal", 0L, "followup", 0L));
+  }
+
+  @Test
+  void neverRepeatsACprNumberInAnError() {
+    String cpr = "3113801234";
+    String dashed = "311380-1234";
+    RawGoal bad = new RawGoal(cpr, dashed, "nope", "nope", "nope", cpr, "x", cpr, "y", cpr, cpr);
+
+    ConnectorException e = failure(IngestBatch.ofGoals(RecordSource.of(List.of(bad))));
+
+    String all = e.getMessage() + String.join("\n", messages(e));
+    assertThat(all).doesNotContain("311380", "1234", "3113801234");
+    assertThat(messages(e)).hasSizeGreaterThanOrEqualTo(8);
+  }
+
+  @Test
+  void rejectsFollowUpBeforeGoalWasSet() {
+    Fixture f =
+        new Fixture()
+            .unit("A", null, "myndighed")
+            .goal("g1", Fixture.cpr(1), 3, 6, "A", null)
+            .followUp("f1", "g1", "2018-01-14", 6);
+
+    assertThat(messages(failure(f.batch())))
+        .containsExactly("followups: row 1, field followup_date: is before the goal's set_date");
+  }
+
+  @Test
+  void rejectsAFollowUpBeforeAStoredGoalsSetDateToo() {
+    db.ingest(
+        new Fixture()
+            .unit("A", null, "myndighed")
+            .goal("g1", Fixture.cpr(1), 3, 6, "A", null)
+            .batch());
+
+    ConnectorException e =
+        failure(
+            IngestBatch.ofFollowUps(
+                RecordSource.of(List.of(new RawFollowUp("f1", "g1", "2017-12-01", "6")))));
+
+    assertThat(messages(e))
+        .containsExactly("followups: row 1, field followup_date: is before the goal's set_date");
+  }
+
+  @Test
+  void derivesAMissingGoalTypeAndRejectsOneThatContradictsTheScores() {
+    RawGoal contradicting =
+        new RawGoal(
+            "g1",
+            Fixture.cpr(1),
+            "voksne_udsatte",
+            "relationer",
+            "maintenance",
+            "3",
+            "6",
+            "2018-01-01",
+            "2018-06-01",
+            "A",
+            null);
+    Fixture org = new Fixture().unit("A", null, "myndighed");
+    db.ingest(org.batch());
+
+    assertThat(messages(failure(IngestBatch.ofGoals(RecordSource.of(List.of(contradicting))))))
+        .singleElement()
+        .asString()
+        .startsWith("goals: row 1, field goal_type: contradicts the scores");
+  }
+
+  @Test
+  void rejectsAThemeOutsideTheTargetGroupsCatalogue() {
+    db.ingest(new Fixture().unit("A", null, "myndighed").batch());
+    RawGoal childThemeOnAdult =
+        new RawGoal(
+            "g1",
+            Fixture.cpr(1),
+            "voksne_udsatte",
+            "skole",
+            null,
+            "3",
+            "6",
+            "2018-01-01",
+            "2018-06-01",
+            "A",
+            null);
+
+    assertThat(messages(failure(IngestBatch.ofGoals(RecordSource.of(List.of(childThemeOnAdult))))))
+        .singleElement()
+        .asString()
+        .startsWith("goals: row 1, field life_theme: is outside the target group's catalogue");
+  }
+
+  @Test
+  void rejectsDuplicateIdsInOneBatch() {
+    Fixture f =
+        new Fixture()
+            .unit("A", null, "myndighed")
+            .goal("g1", Fixture.cpr(1), 3, 6, "A", null)
+            .goal("g1", Fixture.cpr(2), 3, 6, "A", null);
+
+    assertThat(messages(failure(f.batch())))
+        .containsExactly(
+            "goals: row 2, field goal_id: the same id is already at row 1 of this batch");
+  }
+
+  @Test
+  void rejectsACycleInTheOrgTree() {
+    db.ingest(new Fixture().unit("A", null, null).unit("B", "A", null).batch());
+
+    Fixture cycle = new Fixture().unit("A", "B", null);
+
+    assertThat(messages(failure(cycle.batch())))
+        .containsExactly("org-units: row 1, field parent_id: makes a cycle in the org tree");
+  }
+
+  @Test
+  void aFollowUpOfAnInvalidGoalIsNotReportedTwice() {
+    Fixture f =
+        new Fixture()
+            .unit("A", null, "myndighed")
+            .goal("g1", "123", 3, 6, "A", null)
+            .followUp("f1", "g1", "2018-02-01", 6);
+
+    assertThat(messages(failure(f.batch())))
+        .containsExactly(
+            "goals: row 1, field cpr: must be 10 digits, optionally written DDMMYY-SSSS");
+  }
+
+  @Test
+  void keepsNoCprNumberInTheDatabaseFile() throws Exception {
+    Fixture f = new Fixture().unit("A", null, "myndighed");
+    String[] cprs = {"0101801234", "150372-4321", "2902045678"};
+    for (int i = 0; i < cprs.length; i++) {
+      f.goal("g" + i, cprs[i], 3, 6, "A", null).followUp("f" + i, "g" + i, "2018-05-01", 6);
+    }
+    db.ingest(f.batch());
+    db.close();
+
+    byte[] bytes = Files.readAllBytes(db.file);
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    for (String cpr : cprs) {
+      String digits = cpr.replace("-", "");
+      assertThat(text).doesNotContain(digits).doesNotContain(cpr);
+      assertThat(text).doesNotContain(digits.substring(0, 6) + "-" + digits.substring(6));
+    }
+    Path wal = Path.of(db.file + ".wal");
+    if (Files.exists(wal)) {
+      String walText = new String(Files.readAllBytes(wal), StandardCharsets.ISO_8859_1);
+      for (String cpr : cprs) {
+        assertThat(walText).doesNotContain(cpr.replace("-", ""));
+      }
+    }
+    db = new TestStore(dir); // reopen for @AfterEach
+  }
+}
