@@ -22,7 +22,8 @@ import java.util.Optional;
  */
 public final class FactSheet {
   private static final Locale DA = Locale.forLanguageTag("da-DK");
-  private static final int LABEL_WIDTH = 58;
+  private static final int LABEL_WIDTH = 50;
+  private static final int COLUMN_WIDTH = 14;
 
   private FactSheet() {}
 
@@ -58,10 +59,14 @@ public final class FactSheet {
     sb.append("Perioder: ").append(periods[0]).append(" og ").append(periods[1]).append("\n\n");
     String header =
         pad("Effektmål / livstema", LABEL_WIDTH)
-            + col("Gns. målopf. " + periods[0])
+            + col("Gns. målopf.")
             + col("N (unik cpr)")
-            + col("Gns. målopf. " + periods[1])
+            + col("Gns. målopf.")
             + col("N (unik cpr)");
+    sb.append(" ".repeat(LABEL_WIDTH))
+        .append(centre(periods[0].code(), 2 * COLUMN_WIDTH))
+        .append(centre(periods[1].code(), 2 * COLUMN_WIDTH))
+        .append('\n');
     sb.append(header).append('\n').append("-".repeat(header.length())).append('\n');
     boolean anyLow = false;
     for (Catalogue.EffectGoal effect : catalogue.effectGoals()) {
@@ -69,7 +74,7 @@ public final class FactSheet {
       List<Catalogue.LifeTheme> themes = catalogue.themesByEffectGoal().get(effect.code());
       for (Catalogue.LifeTheme theme : themes) {
         if (byTheme[0].row(theme.code()).isPresent() || byTheme[1].row(theme.code()).isPresent()) {
-          anyLow |= line(sb, "  " + theme.label().da(), theme.code(), byTheme);
+          anyLow |= line(sb, "  " + themeLabel(catalogue, theme), theme.code(), byTheme);
         }
       }
     }
@@ -84,6 +89,22 @@ public final class FactSheet {
       sb.append("\nIngen opfølgninger i perioderne for denne enhed.\n");
     }
     return sb.toString();
+  }
+
+  /** The theme's Danish label, with its audience where another theme has the same label. */
+  static String themeLabel(Catalogue catalogue, Catalogue.LifeTheme theme) {
+    boolean shared =
+        catalogue.lifeThemes().stream()
+            .anyMatch(t -> t != theme && t.label().da().equals(theme.label().da()));
+    if (!shared) {
+      return theme.label().da();
+    }
+    return theme.label().da() + ("children".equals(theme.audience()) ? " (børn og unge)" : " (voksne)");
+  }
+
+  private static String centre(String s, int width) {
+    int left = Math.max(0, (width - s.length()) / 2);
+    return " ".repeat(left) + s + " ".repeat(Math.max(0, width - s.length() - left));
   }
 
   private static boolean line(StringBuilder sb, String label, String group, Report[] reports) {
@@ -128,7 +149,6 @@ public final class FactSheet {
   }
 
   private static String col(String s) {
-    int width = 20;
-    return s.length() >= width ? " " + s : " ".repeat(width - s.length()) + s;
+    return s.length() >= COLUMN_WIDTH ? " " + s : " ".repeat(COLUMN_WIDTH - s.length()) + s;
   }
 }

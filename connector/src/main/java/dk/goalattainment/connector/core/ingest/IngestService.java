@@ -39,9 +39,9 @@ public final class IngestService {
     ErrorList errors = new ErrorList();
     long[] read = {0};
     try (IngestTransaction tx = transactions.get()) {
-      batch
-          .orgUnits()
-          .forEach(
+      read(
+          errors,
+          batch.orgUnits(),
               row -> {
                 Validated<OrgUnit> v = validator.orgUnit(row.number(), row.record());
                 if (v.valid()) {
@@ -52,9 +52,9 @@ public final class IngestService {
                 }
                 tick(progress, read);
               });
-      batch
-          .goals()
-          .forEach(
+      read(
+          errors,
+          batch.goals(),
               row -> {
                 Validated<Goal> v = validator.goal(row.number(), row.record());
                 if (v.valid()) {
@@ -65,9 +65,9 @@ public final class IngestService {
                 }
                 tick(progress, read);
               });
-      batch
-          .followUps()
-          .forEach(
+      read(
+          errors,
+          batch.followUps(),
               row -> {
                 Validated<FollowUp> v = validator.followUp(row.number(), row.record());
                 if (v.valid()) {
@@ -84,6 +84,23 @@ public final class IngestService {
         throw errors.failure();
       }
       return tx.commit();
+    }
+  }
+
+  /**
+   * Reads one source; a source that finds records it cannot read (wrong field count, a missing
+   * header column) reports them as record errors, and the other sources are still read, so that
+   * one run lists every error.
+   */
+  private static <T> void read(
+      ErrorList errors, RecordSource<T> source, java.util.function.Consumer<Row<T>> sink) {
+    try {
+      source.forEach(sink);
+    } catch (ConnectorException e) {
+      if (e.code() != ErrorCode.VALIDATION_FAILED || e.errors().isEmpty()) {
+        throw e;
+      }
+      errors.addAll(e.errors());
     }
   }
 

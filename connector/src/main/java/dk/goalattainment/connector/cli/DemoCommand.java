@@ -1,0 +1,109 @@
+package dk.goalattainment.connector.cli;
+
+import dk.goalattainment.connector.app.ConnectorFactory.StoreOpener;
+import dk.goalattainment.connector.app.ConnectorRuntime;
+import dk.goalattainment.connector.core.ingest.IngestCounts;
+import dk.goalattainment.connector.core.model.Period;
+import dk.goalattainment.connector.core.model.Via;
+import dk.goalattainment.connector.demo.DemoData;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code connector demo}: generates the synthetic Aarhus-shaped data set and ingests it. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Generates a deterministic synthetic data set shaped like Aarhus (org tree with areas FBU,"
+          + " SUV and VH, authority, provider and external units, units closed part-way; all"
+          + " target groups; goals of all three types set 2018-2021; several follow-ups per"
+          + " goal), ingests it through the normal validation and pseudonymisation, and prints"
+          + " the fact sheet.",
+      "Running it again with the same --citizens and --seed replaces the same records."
+    })
+public class DemoCommand implements Callable<Integer> {
+  @Mixin DbOption db;
+
+  @Option(
+      names = "--citizens",
+      defaultValue = "10000",
+      paramLabel = "N",
+      description = "Number of citizens (default: ${DEFAULT-VALUE}); scales to millions.")
+  long citizens;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "20180101",
+      paramLabel = "S",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--fact-sheet-period",
+      defaultValue = "2021",
+      paramLabel = "P",
+      description = "Period of the fact sheet printed at the end (default: ${DEFAULT-VALUE}).")
+  String factSheetPeriod;
+
+  @Option(
+      names = "--no-fact-sheet",
+      description = "Do not print the fact sheet after ingesting.")
+  boolean noFactSheet;
+
+  @Spec CommandSpec spec;
+
+  @Inject StoreOpener stores;
+
+  @Override
+  public Integer call() {
+    if (citizens < 0) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--citizens must be 0 or more");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (ConnectorRuntime runtime = stores.open(db.path())) {
+      DemoData demo = new DemoData(runtime.catalogue(), citizens, seed);
+      IngestCounts counts;
+      long started = System.nanoTime();
+      try (Progress progress = new Progress("demo", demo.estimatedRecords())) {
+        counts =
+            runtime
+                .ingest()
+                .ingest(
+                    demo.batch(),
+                    records -> {
+                      progress.accept(records);
+                      if (records >= demo.estimatedRecords()) {
+                        progress.message("checking and storing");
+                      }
+                    });
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      out.printf(
+          "Demo data (%,d citizens, seed %d) ingested into %s in %.1f s:%n",
+          citizens, seed, runtime.store().dialect().describe(), seconds);
+      out.print(counts.summary());
+      out.println();
+      if (!noFactSheet) {
+        Period period =
+            Period.tryParse(factSheetPeriod)
+                .orElseThrow(
+                    () ->
+                        new picocli.CommandLine.ParameterException(
+                            spec.commandLine(), "--fact-sheet-period is not a period"));
+        out.print(FactSheet.render(runtime.reports(), "SOC", Via.AUTHORITY, period));
+        out.println();
+        out.println(
+            "More: connector report --period 2021-Q4 --org FBU --by org_child --format csv");
+      }
+      out.flush();
+      return 0;
+    }
+  }
+}
