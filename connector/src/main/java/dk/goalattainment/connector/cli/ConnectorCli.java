@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     description =
         "Goal-attainment connector: ingest action-plan goals and follow-ups, compute the"
             + " management figures, serve and publish them.",
-    subcommands = {ReportCommand.class, DemoCommand.class})
+    subcommands = {IngestCommand.class, ReportCommand.class, DemoCommand.class})
 public class ConnectorCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -51,9 +51,7 @@ public class DemoCommand implements Callable<Integer> {
       description = "Period of the fact sheet printed at the end (default: ${DEFAULT-VALUE}).")
   String factSheetPeriod;
 
-  @Option(
-      names = "--no-fact-sheet",
-      description = "Do not print the fact sheet after ingesting.")
+  @Option(names = "--no-fact-sheet", description = "Do not print the fact sheet after ingesting.")
   boolean noFactSheet;
 
   @Spec CommandSpec spec;
@@ -72,17 +70,7 @@ public class DemoCommand implements Callable<Integer> {
       IngestCounts counts;
       long started = System.nanoTime();
       try (Progress progress = new Progress("demo", demo.estimatedRecords())) {
-        counts =
-            runtime
-                .ingest()
-                .ingest(
-                    demo.batch(),
-                    records -> {
-                      progress.accept(records);
-                      if (records >= demo.estimatedRecords()) {
-                        progress.message("checking and storing");
-                      }
-                    });
+        counts = runtime.ingest().ingest(demo.batch(), progress);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       out.printf(

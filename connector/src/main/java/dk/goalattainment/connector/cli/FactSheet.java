@@ -99,7 +99,8 @@ public final class FactSheet {
     if (!shared) {
       return theme.label().da();
     }
-    return theme.label().da() + ("children".equals(theme.audience()) ? " (børn og unge)" : " (voksne)");
+    return theme.label().da()
+        + ("children".equals(theme.audience()) ? " (børn og unge)" : " (voksne)");
   }
 
   private static String centre(String s, int width) {

@@ -1,43 +1,72 @@
 package dk.goalattainment.connector.cli;
 
+import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar on stderr for long work (records read), so stdout stays clean. */
+/**
+ * Progress of long work (records read) on stderr, so stdout stays clean: a progress bar on a
+ * terminal, otherwise (CI logs, pipes) a plain line every ten seconds.
+ */
 final class Progress implements LongConsumer, AutoCloseable {
+  private static final long PLAIN_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
+  private final String task;
   private final ProgressBar bar;
+  private final PrintStream plain;
+  private long lastPlain = System.nanoTime();
+  private long last;
 
   Progress(String task, long total) {
-    this.bar =
-        new ProgressBarBuilder()
-            .setTaskName(task)
-            .setInitialMax(total)
-            .setStyle(ProgressBarStyle.ASCII)
-            .setUpdateIntervalMillis(500)
-            .setUnit(" records", 1)
-            .showSpeed()
-            .setMaxRenderedLength(100)
-            .setEtaFunction(state -> java.util.Optional.<Duration>empty())
-            .build();
+    this.task = task;
+    if (System.console() != null) {
+      this.bar =
+          new ProgressBarBuilder()
+              .setTaskName(task)
+              .setInitialMax(total)
+              .setStyle(ProgressBarStyle.ASCII)
+              .setUpdateIntervalMillis(500)
+              .setUnit(" records", 1)
+              .showSpeed()
+              .setMaxRenderedLength(100)
+              .setEtaFunction(state -> Optional.<Duration>empty())
+              .build();
+      this.plain = null;
+    } else {
+      this.bar = null;
+      this.plain = System.err;
+    }
   }
 
   @Override
   public void accept(long records) {
-    if (records > bar.getMax()) {
-      bar.maxHint(records);
+    last = records;
+    if (bar != null) {
+      if (records > bar.getMax()) {
+        bar.maxHint(records);
+      }
+      bar.stepTo(records);
+    } else if (System.nanoTime() - lastPlain > PLAIN_INTERVAL_NANOS) {
+      lastPlain = System.nanoTime();
+      plain.printf("%s: %,d records read%n", task, records);
     }
-    bar.stepTo(records);
   }
 
   void message(String text) {
-    bar.setExtraMessage(text);
+    if (bar != null) {
+      bar.setExtraMessage(text);
+    } else {
+      plain.printf("%s: %,d records read, %s%n", task, last, text);
+    }
   }
 
   @Override
   public void close() {
-    bar.close();
+    if (bar != null) {
+      bar.close();
+    }
   }
 }

@@ -28,14 +28,7 @@ class CliTest {
     StringBuilder org = new StringBuilder("unit_id;name;parent_id;role;valid_from;valid_to\r\n");
     for (var u : WorkedExample.orgUnits()) {
       org.append(
-          String.join(
-                  ";",
-                  u.unitId(),
-                  u.name(),
-                  u.parentId(),
-                  u.role(),
-                  u.validFrom(),
-                  u.validTo())
+          String.join(";", u.unitId(), u.name(), u.parentId(), u.role(), u.validFrom(), u.validTo())
               + "\r\n");
     }
     Files.writeString(dir.resolve("org.csv"), org, cp1252);
@@ -87,7 +80,9 @@ class CliTest {
     CliRun run = ingestWorkedExample();
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("org-units: 4 received, 4 new").contains("goals:     5 received");
+    assertThat(run.out())
+        .contains("org-units: 4 received, 4 new")
+        .contains("goals:     5 received");
   }
 
   @Test
@@ -96,8 +91,17 @@ class CliTest {
 
     CliRun run =
         CliRun.of(
-            "report", "--db", db().toString(), "--period", "2018-Q4", "--org", "FBU", "--by",
-            "effect_goal", "--format", "csv");
+            "report",
+            "--db",
+            db().toString(),
+            "--period",
+            "2018-Q4",
+            "--org",
+            "FBU",
+            "--by",
+            "effect_goal",
+            "--format",
+            "csv");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = run.out().lines().toList();
@@ -113,7 +117,14 @@ class CliTest {
 
     CliRun run =
         CliRun.of(
-            "report", "--db", db().toString(), "--period", "2018-Q4", "--org", "FBU", "--format",
+            "report",
+            "--db",
+            db().toString(),
+            "--period",
+            "2018-Q4",
+            "--org",
+            "FBU",
+            "--format",
             "json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();

@@ -42,42 +42,42 @@ public final class IngestService {
       read(
           errors,
           batch.orgUnits(),
-              row -> {
-                Validated<OrgUnit> v = validator.orgUnit(row.number(), row.record());
-                if (v.valid()) {
-                  tx.stageOrgUnit(row.number(), v.value());
-                } else {
-                  errors.addAll(v.errors());
-                  tx.rejected(RecordKind.ORG_UNITS, row.number(), RejectedKeys.of(row.record()));
-                }
-                tick(progress, read);
-              });
+          row -> {
+            Validated<OrgUnit> v = validator.orgUnit(row.number(), row.record());
+            if (v.valid()) {
+              tx.stageOrgUnit(row.number(), v.value());
+            } else {
+              errors.addAll(v.errors());
+              tx.rejected(RecordKind.ORG_UNITS, row.number(), RejectedKeys.of(row.record()));
+            }
+            tick(progress, read);
+          });
       read(
           errors,
           batch.goals(),
-              row -> {
-                Validated<Goal> v = validator.goal(row.number(), row.record());
-                if (v.valid()) {
-                  tx.stageGoal(row.number(), v.value());
-                } else {
-                  errors.addAll(v.errors());
-                  tx.rejected(RecordKind.GOALS, row.number(), RejectedKeys.of(row.record()));
-                }
-                tick(progress, read);
-              });
+          row -> {
+            Validated<Goal> v = validator.goal(row.number(), row.record());
+            if (v.valid()) {
+              tx.stageGoal(row.number(), v.value());
+            } else {
+              errors.addAll(v.errors());
+              tx.rejected(RecordKind.GOALS, row.number(), RejectedKeys.of(row.record()));
+            }
+            tick(progress, read);
+          });
       read(
           errors,
           batch.followUps(),
-              row -> {
-                Validated<FollowUp> v = validator.followUp(row.number(), row.record());
-                if (v.valid()) {
-                  tx.stageFollowUp(row.number(), v.value());
-                } else {
-                  errors.addAll(v.errors());
-                  tx.rejected(RecordKind.FOLLOWUPS, row.number(), RejectedKeys.of(row.record()));
-                }
-                tick(progress, read);
-              });
+          row -> {
+            Validated<FollowUp> v = validator.followUp(row.number(), row.record());
+            if (v.valid()) {
+              tx.stageFollowUp(row.number(), v.value());
+            } else {
+              errors.addAll(v.errors());
+              tx.rejected(RecordKind.FOLLOWUPS, row.number(), RejectedKeys.of(row.record()));
+            }
+            tick(progress, read);
+          });
       progress.accept(read[0]);
       errors.addAll(tx.crossRecordErrors());
       if (errors.total > 0) {
@@ -89,8 +89,8 @@ public final class IngestService {
 
   /**
    * Reads one source; a source that finds records it cannot read (wrong field count, a missing
-   * header column) reports them as record errors, and the other sources are still read, so that
-   * one run lists every error.
+   * header column) reports them as record errors, and the other sources are still read, so that one
+   * run lists every error.
    */
   private static <T> void read(
       ErrorList errors, RecordSource<T> source, java.util.function.Consumer<Row<T>> sink) {
