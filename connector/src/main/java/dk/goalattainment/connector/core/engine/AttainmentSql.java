@@ -4,30 +4,35 @@ import dk.goalattainment.connector.core.model.Grouping;
 import dk.goalattainment.connector.core.model.Period;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The metric engine: builds the SQL that computes a report inside the database, by the rules of
- * domain.md §3.
+ * The metric engine: the SQL that computes the contract's figures inside the database, by the rules
+ * of domain.md §3. The live report ({@link #report}) and the materialised datasets ({@link
+ * DatasetSql}) are built from the same fragments, so every figure has one definition:
  *
- * <ul>
- *   <li>A follow-up belongs to the period holding its date; per goal and period only the latest
- *       counts (by {@code followup_date}, then by {@code followup_id}, both descending).
- *   <li>met = score ≥ target; progress = score > baseline; distance = score − baseline.
- *   <li>A goal counts at its unit (authority or provider, by {@code via}) and every ancestor, via
- *       the {@code org_closure} table; citizens are counted distinct within each group, never
- *       summed. Closed units are in the closure like any other.
- *   <li>goal_attainment_avg is the mean over citizens of each citizen's met ÷ followed-up goals
- *       within the group; its interval is mean ± 1.96·s/√N clipped to [0, 1], none when N < 2.
- *   <li>Shares carry a 95 % Wilson score interval (z = 1.96) with n = the denominator.
- *   <li>The follow-up compliance figures count goals by due date, with or without follow-ups.
- *   <li>Changes compare with the previous period of the same kind and the same period a year
+ * <ol>
+ *   <li>{@link #countedFollowUps}: a follow-up belongs to the period holding its date; per goal and
+ *       period only the latest counts (by {@code followup_date}, then by {@code followup_id}, both
+ *       descending).
+ *   <li>{@link #perCitizenSums}: per citizen within a slice, goals followed up {@code n}, met
+ *       {@code m} (score ≥ target), with progress {@code p} (score > baseline), summed distance
+ *       {@code d} (score − baseline), met and unmet per goal type.
+ *   <li>{@link #perSliceAggregates}: per slice, citizens (distinct, never summed), the mean and
+ *       sample standard deviation of m ÷ n over citizens, and the sums.
+ *   <li>{@link #figures}: the published figures: shares, means, 95 % intervals (Wilson for shares;
+ *       mean ± 1.96·s/√N clipped to [0, 1] for goal_attainment_avg, none when N < 2), low_n.
+ *   <li>{@link #changes}: against the previous period of the same kind and the same period a year
  *       earlier: percentage points for shares and means, differences for counts and distance.
- * </ul>
+ *   <li>{@link #complianceSums}: goals by due date in the period: on time when a follow-up is dated
+ *       on or before the due date, overdue when none is dated on or before the period's last day.
+ * </ol>
  *
- * <p>It reads the tables {@code goal}, {@code followup}, {@code org_unit}, {@code org_closure} and
- * {@code catalogue_label}.
+ * <p>A goal counts at its unit (authority or provider, by {@code via}) and every ancestor through
+ * {@code org_closure}; closed units are in the closure like any other. User text never enters the
+ * SQL text: org ids and filter codes are bound parameters.
  */
 public final class AttainmentSql {
   /** The z value of a 95 % interval. */
@@ -40,18 +45,187 @@ public final class AttainmentSql {
   /** Citizens below this count flag a slice {@code low_n}. */
   public static final int LOW_N_BELOW = 20;
 
+  /** The goal types, in report order. */
+  static final List<String> GOAL_TYPES = List.of("progression", "maintenance", "limited_decline");
+
   private AttainmentSql() {}
+
+  /**
+   * The counted follow-ups: columns {@code period_key, goal_id, score}, one row per goal and period
+   * that holds a follow-up of it.
+   *
+   * @param periods a relation with columns {@code period_key, p_start, p_end}
+   */
+  public static String countedFollowUps(String periods) {
+    return """
+        SELECT period_key, goal_id, score FROM (
+          SELECT p.period_key, f.goal_id, f.score,
+                 ROW_NUMBER() OVER (PARTITION BY p.period_key, f.goal_id
+                                    ORDER BY f.followup_date DESC, f.followup_id DESC) AS rn
+          FROM followup f JOIN %s p ON f.followup_date BETWEEN p.p_start AND p.p_end
+        ) ranked WHERE rn = 1"""
+        .formatted(periods);
+  }
+
+  /**
+   * Per citizen sums over counted facts.
+   *
+   * @param facts a relation with the key columns and {@code citizen_key, goal_type, score,
+   *     target_score, baseline_score}, one row per counted follow-up
+   * @param keys the key columns to select (after grouping)
+   * @param groupBy the GROUP BY list, which must include {@code citizen_key}
+   */
+  public static String perCitizenSums(String facts, String keys, String groupBy) {
+    StringBuilder types = new StringBuilder();
+    for (String t : GOAL_TYPES) {
+      types
+          .append(",\n       SUM(CASE WHEN goal_type = '")
+          .append(t)
+          .append("' AND score >= target_score THEN 1 ELSE 0 END) AS ")
+          .append(t)
+          .append("_met")
+          .append(",\n       SUM(CASE WHEN goal_type = '")
+          .append(t)
+          .append("' AND score < target_score THEN 1 ELSE 0 END) AS ")
+          .append(t)
+          .append("_unmet");
+    }
+    return "SELECT "
+        + keys
+        + ", citizen_key, COUNT(*) AS n,\n"
+        + "       SUM(CASE WHEN score >= target_score THEN 1 ELSE 0 END) AS m,\n"
+        + "       SUM(CASE WHEN score > baseline_score THEN 1 ELSE 0 END) AS p,\n"
+        + "       SUM(score - baseline_score) AS d"
+        + types
+        + "\nFROM "
+        + facts
+        + "\nGROUP BY "
+        + groupBy;
+  }
+
+  /**
+   * Per slice aggregates of {@link #perCitizenSums}: {@code citizens, att_avg, att_sd, fu, met,
+   * prog, dist, <type>_met, <type>_unmet}.
+   */
+  public static String perSliceAggregates(String perCitizen, String keys, SqlSyntax syntax) {
+    String d = syntax.doubleType();
+    StringBuilder types = new StringBuilder();
+    for (String t : GOAL_TYPES) {
+      types
+          .append(",\n       SUM(")
+          .append(t)
+          .append("_met) AS ")
+          .append(t)
+          .append("_met, SUM(")
+          .append(t)
+          .append("_unmet) AS ")
+          .append(t)
+          .append("_unmet");
+    }
+    return ("SELECT %1$s, COUNT(*) AS citizens,\n"
+            + "       AVG(CAST(m AS %2$s) / n) AS att_avg,\n"
+            + "       STDDEV_SAMP(CAST(m AS %2$s) / n) AS att_sd,\n"
+            + "       SUM(n) AS fu, SUM(m) AS met, SUM(p) AS prog,\n"
+            + "       CAST(SUM(d) AS %2$s) / SUM(n) AS dist%3$s\n"
+            + "FROM %4$s\nGROUP BY %1$s")
+        .formatted(keys, d, types, perCitizen);
+  }
+
+  /**
+   * Compliance sums over goals by due date: {@code goals_due, on_time, overdue}.
+   *
+   * @param firstFollowUp alias of a relation {@code (goal_id, first_date)} joined to the goals
+   * @param periodEnd SQL expression of the period's last day
+   */
+  public static String complianceSums(String firstFollowUp, String periodEnd) {
+    return ("COUNT(*) AS goals_due,\n"
+            + "       SUM(CASE WHEN %1$s.first_date <= g.due_date THEN 1 ELSE 0 END) AS on_time,\n"
+            + "       SUM(CASE WHEN %1$s.first_date IS NULL OR %1$s.first_date > %2$s"
+            + " THEN 1 ELSE 0 END) AS overdue")
+        .formatted(firstFollowUp, periodEnd);
+  }
+
+  /** The earliest follow-up date of every goal: {@code (goal_id, first_date)}. */
+  public static final String FIRST_FOLLOWUP =
+      "(SELECT goal_id, MIN(followup_date) AS first_date FROM followup GROUP BY goal_id)";
+
+  /**
+   * The published figures over aggregate alias {@code c} (from {@link #perSliceAggregates}) and
+   * compliance alias {@code dd} (from {@link #complianceSums}), by output column name.
+   */
+  public static Map<String, String> figures(String c, String dd, SqlSyntax syntax) {
+    String d = syntax.doubleType();
+    String fu = "CAST(" + c + ".fu AS " + d + ")";
+    String sqrtN = "SQRT(CAST(" + c + ".citizens AS " + d + "))";
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("citizens", c + ".citizens");
+    f.put("goal_attainment_avg", c + ".att_avg");
+    f.put("goals_followed_up", c + ".fu");
+    f.put("goals_met", c + ".met");
+    f.put("goals_met_share", "CAST(" + c + ".met AS " + d + ") / " + fu);
+    f.put("progress_share", "CAST(" + c + ".prog AS " + d + ") / " + fu);
+    f.put("distance_avg", c + ".dist");
+    f.put(
+        "goal_attainment_ci_low",
+        "CASE WHEN %1$s.citizens >= 2 THEN GREATEST(0.0, %1$s.att_avg - %2$s * %1$s.att_sd / %3$s) END"
+            .formatted(c, Z, sqrtN));
+    f.put(
+        "goal_attainment_ci_high",
+        "CASE WHEN %1$s.citizens >= 2 THEN LEAST(1.0, %1$s.att_avg + %2$s * %1$s.att_sd / %3$s) END"
+            .formatted(c, Z, sqrtN));
+    f.put("low_n", c + ".citizens < " + LOW_N_BELOW);
+    f.put("goals_met_share_ci_low", wilson(c + ".met", c + ".fu", false, d));
+    f.put("goals_met_share_ci_high", wilson(c + ".met", c + ".fu", true, d));
+    f.put("progress_share_ci_low", wilson(c + ".prog", c + ".fu", false, d));
+    f.put("progress_share_ci_high", wilson(c + ".prog", c + ".fu", true, d));
+    f.put("goal_attainment_sd", c + ".att_sd");
+    for (String t : GOAL_TYPES) {
+      f.put(t + "_met_share", "CAST(" + c + "." + t + "_met AS " + d + ") / " + fu);
+      f.put(t + "_unmet_share", "CAST(" + c + "." + t + "_unmet AS " + d + ") / " + fu);
+    }
+    f.put("goals_due", dd + ".goals_due");
+    f.put(
+        "followup_on_time_share",
+        "CASE WHEN %1$s.goals_due > 0 THEN CAST(%1$s.on_time AS %2$s) / %1$s.goals_due END"
+            .formatted(dd, d));
+    f.put("followup_on_time_ci_low", wilson(dd + ".on_time", dd + ".goals_due", false, d));
+    f.put("followup_on_time_ci_high", wilson(dd + ".on_time", dd + ".goals_due", true, d));
+    f.put("followups_overdue", dd + ".overdue");
+    return f;
+  }
+
+  /**
+   * Changes of alias {@code c} against alias {@code o} (same aggregates), by output column name
+   * with the given suffix ({@code _change_prev}, {@code _change_yoy}).
+   */
+  public static Map<String, String> changes(String c, String o, String suffix, SqlSyntax syntax) {
+    String d = syntax.doubleType();
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("citizens" + suffix, c + ".citizens - " + o + ".citizens");
+    f.put("goal_attainment_avg" + suffix, "(" + c + ".att_avg - " + o + ".att_avg) * 100");
+    f.put("goals_followed_up" + suffix, c + ".fu - " + o + ".fu");
+    f.put("goals_met" + suffix, c + ".met - " + o + ".met");
+    f.put(
+        "goals_met_share" + suffix,
+        "(CAST(%1$s.met AS %3$s) / %1$s.fu - CAST(%2$s.met AS %3$s) / %2$s.fu) * 100"
+            .formatted(c, o, d));
+    f.put(
+        "progress_share" + suffix,
+        "(CAST(%1$s.prog AS %3$s) / %1$s.fu - CAST(%2$s.prog AS %3$s) / %2$s.fu) * 100"
+            .formatted(c, o, d));
+    f.put("distance_avg" + suffix, c + ".dist - " + o + ".dist");
+    return f;
+  }
 
   /** The SQL of a report; its result columns are {@link ReportColumn}'s ids, in order. */
   public static BoundSql report(ReportRequest r, SqlSyntax syntax) {
-    String d = syntax.doubleType();
     List<Object> params = new ArrayList<>();
     Period cur = r.period();
     Grouping grouping = r.grouping();
     String unitColumn = "g." + r.via().goalColumn();
 
     StringBuilder sql = new StringBuilder();
-    sql.append("WITH periods(role, p_start, p_end) AS (VALUES ")
+    sql.append("WITH periods(period_key, p_start, p_end) AS (VALUES ")
         .append(periodRow("cur", cur))
         .append(", ")
         .append(periodRow("prev", cur.previous()))
@@ -79,97 +253,81 @@ public final class AttainmentSql {
     }
     params.add(r.orgUnitId());
     String groupExpr = groupExpression(grouping);
-    String filterSql = filterSql(r.filters(), params);
 
-    // The counted follow-ups: the latest per goal and period.
-    sql.append("facts AS (\n  SELECT * FROM (\n    SELECT p.role, ")
+    sql.append("counted AS (\n").append(countedFollowUps("periods")).append("\n),\n");
+    sql.append("facts AS (\n  SELECT cf.period_key, ")
         .append(groupExpr)
         .append(
-            """
-             AS grp, g.citizen_key, g.goal_type, g.target_score, g.baseline_score, f.score,
-                  ROW_NUMBER() OVER (PARTITION BY p.role, f.goal_id
-                                     ORDER BY f.followup_date DESC, f.followup_id DESC) AS rn
-                FROM followup f
-                JOIN periods p ON f.followup_date BETWEEN p.p_start AND p.p_end
-                JOIN goal g ON g.goal_id = f.goal_id
-                JOIN scope s ON s.unit_id = \
-            """)
+            " AS grp, g.citizen_key, g.goal_type, g.target_score, g.baseline_score, cf.score\n"
+                + "  FROM counted cf JOIN goal g ON g.goal_id = cf.goal_id\n"
+                + "  JOIN scope s ON s.unit_id = ")
         .append(unitColumn)
-        .append("\n    WHERE 1 = 1")
-        .append(filterSql)
-        .append("\n  ) x WHERE rn = 1\n),\n");
-
-    sql.append(
-        """
-        per_citizen AS (
-          SELECT role, grp, citizen_key, COUNT(*) AS n,
-                 SUM(CASE WHEN score >= target_score THEN 1 ELSE 0 END) AS m
-          FROM facts GROUP BY role, grp, citizen_key
-        ),
-        cit AS (
-          SELECT role, grp, COUNT(*) AS citizens,
-                 AVG(CAST(m AS %1$s) / n) AS att_avg,
-                 STDDEV_SAMP(CAST(m AS %1$s) / n) AS att_sd
-          FROM per_citizen GROUP BY role, grp
-        ),
-        gl AS (
-          SELECT role, grp, COUNT(*) AS fu,
-                 SUM(CASE WHEN score >= target_score THEN 1 ELSE 0 END) AS met,
-                 SUM(CASE WHEN score > baseline_score THEN 1 ELSE 0 END) AS prog,
-                 AVG(CAST(score - baseline_score AS %1$s)) AS dist,
-        %2$s
-          FROM facts GROUP BY role, grp
-        ),
-        agg AS (
-          SELECT gl.*, cit.citizens, cit.att_avg, cit.att_sd
-          FROM gl JOIN cit ON cit.role = gl.role AND cit.grp = gl.grp
-        ),
-        """
-            .formatted(d, goalTypeSums()));
+        .append("\n  WHERE 1 = 1")
+        .append(filterSql(r.filters(), params))
+        .append("\n),\n");
+    sql.append("per_citizen AS (\n")
+        .append(perCitizenSums("facts", "period_key, grp", "period_key, grp, citizen_key"))
+        .append("\n),\n");
+    sql.append("agg AS (\n")
+        .append(perSliceAggregates("per_citizen", "period_key, grp", syntax))
+        .append("\n),\n");
 
     // Follow-up compliance: goals by due date in the current period.
     LocalDate start = cur.start();
     LocalDate end = cur.end();
-    String dueFilters = filterSql(r.filters(), params);
     sql.append("due AS (\n  SELECT ")
         .append(groupExpr)
-        .append(" AS grp, COUNT(*) AS goals_due,\n")
-        .append("    SUM(CASE WHEN ff.first_date <= g.due_date THEN 1 ELSE 0 END) AS on_time,\n")
-        .append("    SUM(CASE WHEN ff.first_date IS NULL OR ff.first_date > ")
-        .append(date(end))
-        .append(" THEN 1 ELSE 0 END) AS overdue\n")
-        .append("  FROM goal g JOIN scope s ON s.unit_id = ")
+        .append(" AS grp, ")
+        .append(complianceSums("ff", date(end)))
+        .append("\n  FROM goal g JOIN scope s ON s.unit_id = ")
         .append(unitColumn)
-        .append(
-            "\n  LEFT JOIN (SELECT goal_id, MIN(followup_date) AS first_date FROM followup"
-                + " GROUP BY goal_id) ff ON ff.goal_id = g.goal_id\n")
-        .append("  WHERE g.due_date BETWEEN ")
+        .append("\n  LEFT JOIN ")
+        .append(FIRST_FOLLOWUP)
+        .append(" ff ON ff.goal_id = g.goal_id\n  WHERE g.due_date BETWEEN ")
         .append(date(start))
         .append(" AND ")
         .append(date(end))
-        .append(dueFilters)
+        .append(filterSql(r.filters(), params))
         .append("\n  GROUP BY ")
         .append(groupExpr)
         .append("\n)\n");
 
+    Map<String, String> expressions = new LinkedHashMap<>();
+    expressions.put("group", "c.grp");
+    expressions.put("group_label", labelExpression(r));
+    expressions.putAll(figures("c", "dd", syntax));
+    expressions.putAll(changes("c", "pv", "_change_prev", syntax));
+    expressions.putAll(changes("c", "yy", "_change_yoy", syntax));
+    expressions.put("period", "'" + r.period().code() + "'");
+    expressions.put("org_unit", "CAST(? AS VARCHAR)");
+    expressions.put("via", "'" + r.via().code() + "'");
+    expressions.put("grouping", "'" + r.grouping().code() + "'");
     params.add(r.orgUnitId()); // the org_unit column of the select list
-    sql.append("SELECT\n")
-        .append(selectList(r, d))
-        .append("FROM agg c\n")
-        .append("LEFT JOIN agg pv ON pv.role = 'prev' AND pv.grp = c.grp\n")
-        .append("LEFT JOIN agg yy ON yy.role = 'yoy' AND yy.grp = c.grp\n")
+    List<String> select = new ArrayList<>();
+    for (ReportColumn column : ReportColumn.values()) {
+      String expression = expressions.get(column.id());
+      if (expression == null) {
+        throw new IllegalStateException("no expression for report column " + column.id());
+      }
+      select.add(expression + " AS \"" + column.id() + "\"");
+    }
+    sql.append("SELECT\n  ")
+        .append(String.join(",\n  ", select))
+        .append("\nFROM agg c\n")
+        .append("LEFT JOIN agg pv ON pv.period_key = 'prev' AND pv.grp = c.grp\n")
+        .append("LEFT JOIN agg yy ON yy.period_key = 'yoy' AND yy.grp = c.grp\n")
         .append("LEFT JOIN due dd ON dd.grp = c.grp\n")
         .append(labelJoin(grouping))
-        .append("WHERE c.role = 'cur'\nORDER BY c.grp");
+        .append("WHERE c.period_key = 'cur'\nORDER BY c.grp");
     return new BoundSql(sql.toString(), params);
   }
 
-  private static String periodRow(String role, Period p) {
-    return "('" + role + "', " + date(p.start()) + ", " + date(p.end()) + ")";
+  private static String periodRow(String key, Period p) {
+    return "('" + key + "', " + date(p.start()) + ", " + date(p.end()) + ")";
   }
 
   /** A date literal; the value is a {@link LocalDate}, never user text. */
-  static String date(LocalDate day) {
+  public static String date(LocalDate day) {
     return "DATE '" + day + "'";
   }
 
@@ -190,27 +348,6 @@ public final class AttainmentSql {
     return sb.toString();
   }
 
-  private static final String[] GOAL_TYPES = {"progression", "maintenance", "limited_decline"};
-
-  private static String goalTypeSums() {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < GOAL_TYPES.length; i++) {
-      String t = GOAL_TYPES[i];
-      sb.append("         SUM(CASE WHEN goal_type = '")
-          .append(t)
-          .append("' AND score >= target_score THEN 1 ELSE 0 END) AS ")
-          .append(t)
-          .append("_met,\n");
-      sb.append("         SUM(CASE WHEN goal_type = '")
-          .append(t)
-          .append("' AND score < target_score THEN 1 ELSE 0 END) AS ")
-          .append(t)
-          .append("_unmet");
-      sb.append(i < GOAL_TYPES.length - 1 ? ",\n" : "");
-    }
-    return sb.toString();
-  }
-
   private static String labelJoin(Grouping grouping) {
     return switch (grouping) {
       case NONE -> "";
@@ -225,92 +362,20 @@ public final class AttainmentSql {
   private static String labelExpression(ReportRequest r) {
     return switch (r.grouping()) {
       case NONE -> "'I alt'";
-      case ORG_CHILD ->
-          "lu.name || CASE WHEN lu.valid_to IS NOT NULL AND lu.valid_to < "
-              + date(r.period().end())
-              + " THEN ' (afsluttet)' ELSE '' END";
+      case ORG_CHILD -> closedLabel("lu", date(r.period().end()));
       default -> "COALESCE(lb.label_da, c.grp)";
     };
   }
 
-  private static String selectList(ReportRequest r, String d) {
-    List<String> cols = new ArrayList<>();
-    String fu = "CAST(c.fu AS " + d + ")";
-    cols.add("c.grp AS \"group\"");
-    cols.add("c.citizens AS citizens");
-    cols.add("c.att_avg AS goal_attainment_avg");
-    cols.add("c.fu AS goals_followed_up");
-    cols.add("c.met AS goals_met");
-    cols.add("CAST(c.met AS " + d + ") / c.fu AS goals_met_share");
-    cols.add("CAST(c.prog AS " + d + ") / c.fu AS progress_share");
-    cols.add("c.dist AS distance_avg");
-    cols.add(
-        "CASE WHEN c.citizens >= 2 THEN GREATEST(0.0, c.att_avg - "
-            + Z
-            + " * c.att_sd / SQRT(CAST(c.citizens AS "
-            + d
-            + "))) END AS goal_attainment_ci_low");
-    cols.add(
-        "CASE WHEN c.citizens >= 2 THEN LEAST(1.0, c.att_avg + "
-            + Z
-            + " * c.att_sd / SQRT(CAST(c.citizens AS "
-            + d
-            + "))) END AS goal_attainment_ci_high");
-    cols.add("c.citizens < " + LOW_N_BELOW + " AS low_n");
-    cols.add(labelExpression(r) + " AS group_label");
-    cols.add(wilson("c.met", "c.fu", false, d) + " AS goals_met_share_ci_low");
-    cols.add(wilson("c.met", "c.fu", true, d) + " AS goals_met_share_ci_high");
-    cols.add(wilson("c.prog", "c.fu", false, d) + " AS progress_share_ci_low");
-    cols.add(wilson("c.prog", "c.fu", true, d) + " AS progress_share_ci_high");
-    cols.add("c.att_sd AS goal_attainment_sd");
-    for (String t : GOAL_TYPES) {
-      cols.add("CAST(c." + t + "_met AS " + d + ") / " + fu + " AS " + t + "_met_share");
-      cols.add("CAST(c." + t + "_unmet AS " + d + ") / " + fu + " AS " + t + "_unmet_share");
-    }
-    cols.add("dd.goals_due AS goals_due");
-    cols.add(
-        "CASE WHEN dd.goals_due > 0 THEN CAST(dd.on_time AS "
-            + d
-            + ") / dd.goals_due END AS followup_on_time_share");
-    cols.add(wilson("dd.on_time", "dd.goals_due", false, d) + " AS followup_on_time_ci_low");
-    cols.add(wilson("dd.on_time", "dd.goals_due", true, d) + " AS followup_on_time_ci_high");
-    cols.add("dd.overdue AS followups_overdue");
-    for (String[] other : new String[][] {{"pv", "prev"}, {"yy", "yoy"}}) {
-      String o = other[0];
-      String suffix = "_change_" + other[1];
-      cols.add("c.citizens - " + o + ".citizens AS citizens" + suffix);
-      cols.add("(c.att_avg - " + o + ".att_avg) * 100 AS goal_attainment_avg" + suffix);
-      cols.add("c.fu - " + o + ".fu AS goals_followed_up" + suffix);
-      cols.add("c.met - " + o + ".met AS goals_met" + suffix);
-      cols.add(
-          "(CAST(c.met AS "
-              + d
-              + ") / c.fu - CAST("
-              + o
-              + ".met AS "
-              + d
-              + ") / "
-              + o
-              + ".fu) * 100 AS goals_met_share"
-              + suffix);
-      cols.add(
-          "(CAST(c.prog AS "
-              + d
-              + ") / c.fu - CAST("
-              + o
-              + ".prog AS "
-              + d
-              + ") / "
-              + o
-              + ".fu) * 100 AS progress_share"
-              + suffix);
-      cols.add("c.dist - " + o + ".dist AS distance_avg" + suffix);
-    }
-    cols.add("'" + r.period().code() + "' AS period");
-    cols.add("CAST(? AS VARCHAR) AS org_unit");
-    cols.add("'" + r.via().code() + "' AS via");
-    cols.add("'" + r.grouping().code() + "' AS grouping");
-    return "  " + String.join(",\n  ", cols) + "\n";
+  /**
+   * An org unit's name, with " (afsluttet)" when it closed before the period's last day.
+   *
+   * @param unit alias of an {@code org_unit} row
+   * @param periodEnd SQL expression of the period's last day
+   */
+  public static String closedLabel(String unit, String periodEnd) {
+    return "%1$s.name || CASE WHEN %1$s.valid_to IS NOT NULL AND %1$s.valid_to < %2$s THEN ' (afsluttet)' ELSE '' END"
+        .formatted(unit, periodEnd);
   }
 
   /**
