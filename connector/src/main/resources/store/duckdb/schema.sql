@@ -73,3 +73,8 @@ CREATE TABLE IF NOT EXISTS stage_rejected (
   kind VARCHAR NOT NULL, row_no BIGINT NOT NULL, id VARCHAR, unit_ref VARCHAR, unit_ref2 VARCHAR,
   goal_ref VARCHAR
 );
+
+-- When the store was last ingested into and refreshed (freshness of the datasets).
+CREATE TABLE IF NOT EXISTS store_event (
+  kind VARCHAR NOT NULL, happened_at TIMESTAMP NOT NULL, detail VARCHAR
+);

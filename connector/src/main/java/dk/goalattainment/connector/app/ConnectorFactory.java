@@ -1,10 +1,13 @@
 package dk.goalattainment.connector.app;
 
 import dk.goalattainment.connector.core.catalogue.Catalogue;
+import dk.goalattainment.connector.core.definitions.Definitions;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.definitions.CatalogueLoader;
+import dk.goalattainment.connector.definitions.CheckedDefinitions;
 import dk.goalattainment.connector.definitions.DefinitionFiles;
+import dk.goalattainment.connector.definitions.DefinitionsLoader;
 import dk.goalattainment.connector.store.JdbcStore;
 import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
 import io.micronaut.context.annotation.Context;
@@ -28,10 +31,22 @@ public class ConnectorFactory {
     return CatalogueLoader.load(files);
   }
 
+  /**
+   * Loaded and validated (schema and semantic stages) on first use: every command that opens a
+   * store, and the server at start-up, stop on bad definitions with every problem listed.
+   */
+  @Singleton
+  CheckedDefinitions definitions(DefinitionFiles files, Catalogue catalogue) {
+    return CheckedDefinitions.load(files, catalogue);
+  }
+
   @Singleton
   StoreOpener storeOpener(
-      StoreProperties store, PseudonymProperties pseudonym, Catalogue catalogue) {
-    return new StoreOpener(store, pseudonym, catalogue);
+      StoreProperties store,
+      PseudonymProperties pseudonym,
+      Catalogue catalogue,
+      CheckedDefinitions definitions) {
+    return new StoreOpener(store, pseudonym, catalogue, definitions);
   }
 
   /** Opens the configured store, or an embedded database at another path. */
@@ -39,11 +54,19 @@ public class ConnectorFactory {
     private final StoreProperties store;
     private final PseudonymProperties pseudonym;
     private final Catalogue catalogue;
+    private final Definitions definitions;
+    private final DefinitionsLoader.Loaded loaded;
 
-    StoreOpener(StoreProperties store, PseudonymProperties pseudonym, Catalogue catalogue) {
+    StoreOpener(
+        StoreProperties store,
+        PseudonymProperties pseudonym,
+        Catalogue catalogue,
+        CheckedDefinitions definitions) {
       this.store = store;
       this.pseudonym = pseudonym;
       this.catalogue = catalogue;
+      this.definitions = definitions.definitions();
+      this.loaded = definitions.loaded();
     }
 
     /** Opens a runtime; {@code database} overrides the configured DuckDB file. */
@@ -56,11 +79,21 @@ public class ConnectorFactory {
       Path file = database.orElse(store.duckdbPath());
       var pseudonymizer = PseudonymKeys.pseudonymizer(pseudonym, file);
       return new ConnectorRuntime(
-          catalogue, new JdbcStore(new DuckDbDialect(file), catalogue), pseudonymizer);
+          catalogue, definitions, new JdbcStore(new DuckDbDialect(file), catalogue), pseudonymizer);
     }
 
     public Catalogue catalogue() {
       return catalogue;
+    }
+
+    /** The DuckDB file used when no --db is given. */
+    public Path defaultDatabase() {
+      return store.duckdbPath();
+    }
+
+    /** The definitions as loaded at start-up, with their hashes and lock. */
+    public DefinitionsLoader.Loaded loadedDefinitions() {
+      return loaded;
     }
   }
 }

@@ -17,7 +17,13 @@ import picocli.CommandLine.Command;
     description =
         "Goal-attainment connector: ingest action-plan goals and follow-ups, compute the"
             + " management figures, serve and publish them.",
-    subcommands = {IngestCommand.class, ReportCommand.class, DemoCommand.class})
+    subcommands = {
+      IngestCommand.class,
+      ReportCommand.class,
+      RefreshCommand.class,
+      ValidateCommand.class,
+      DemoCommand.class
+    })
 public class ConnectorCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -35,10 +41,14 @@ public class ConnectorCli implements Runnable {
     try (ApplicationContext context = ApplicationContext.builder().environments("cli").start()) {
       CommandLine cli = new CommandLine(ConnectorCli.class, new MicronautFactory(context));
       return configure(cli).execute(args);
-    } catch (ConnectorException e) {
+    } catch (RuntimeException e) {
       // start-up failures, e.g. an invalid catalogue
-      printError(new PrintWriter(System.err, true), e);
-      return e.code().exitCode();
+      ConnectorException ce = unwrap(e);
+      if (ce == null) {
+        throw e;
+      }
+      printError(new PrintWriter(System.err, true), ce);
+      return ce.code().exitCode();
     }
   }
 

@@ -6,6 +6,7 @@ import dk.goalattainment.connector.core.ingest.IngestCounts;
 import dk.goalattainment.connector.core.model.Period;
 import dk.goalattainment.connector.core.model.Via;
 import dk.goalattainment.connector.demo.DemoData;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -56,7 +57,7 @@ public class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Inject StoreOpener stores;
+  @Inject BeanProvider<StoreOpener> stores;
 
   @Override
   public Integer call() {
@@ -65,7 +66,7 @@ public class DemoCommand implements Callable<Integer> {
           spec.commandLine(), "--citizens must be 0 or more");
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (ConnectorRuntime runtime = stores.open(db.path())) {
+    try (ConnectorRuntime runtime = stores.get().open(db.path())) {
       DemoData demo = new DemoData(runtime.catalogue(), citizens, seed);
       IngestCounts counts;
       long started = System.nanoTime();

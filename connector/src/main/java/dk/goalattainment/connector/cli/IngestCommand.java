@@ -7,6 +7,7 @@ import dk.goalattainment.connector.core.ingest.IngestCounts;
 import dk.goalattainment.connector.core.ingest.RecordSource;
 import dk.goalattainment.connector.ingest.CsvRecords;
 import dk.goalattainment.connector.ingest.JsonRecords;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ public class IngestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Inject StoreOpener stores;
+  @Inject BeanProvider<StoreOpener> stores;
 
   @Override
   public Integer call() {
@@ -75,7 +76,7 @@ public class IngestCommand implements Callable<Integer> {
             source(goals, CsvRecords::goals, JsonRecords::goals),
             source(followUps, CsvRecords::followUps, JsonRecords::followUps));
     PrintWriter out = spec.commandLine().getOut();
-    try (ConnectorRuntime runtime = stores.open(db.path())) {
+    try (ConnectorRuntime runtime = stores.get().open(db.path())) {
       long started = System.nanoTime();
       IngestCounts counts;
       try (Progress progress = new Progress("ingest", -1)) {

@@ -5,6 +5,7 @@ import dk.goalattainment.connector.app.ConnectorRuntime;
 import dk.goalattainment.connector.core.engine.Filters;
 import dk.goalattainment.connector.core.engine.Report;
 import dk.goalattainment.connector.core.engine.ReportRequest;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -68,6 +69,13 @@ public class ReportCommand implements Callable<Integer> {
       description = "Output format (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(
+      names = "--live",
+      description =
+          "Compute from the goals and follow-ups even when the refreshed attainment dataset holds"
+              + " the figures (the two give the same figures).")
+  boolean live;
+
   @Option(names = "--effect-goal", paramLabel = "CODE", description = "Filter: effect goal.")
   String effectGoal;
 
@@ -85,11 +93,15 @@ public class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Inject StoreOpener stores;
+  @Inject BeanProvider<StoreOpener> stores;
+
+  private Report report(ConnectorRuntime runtime, ReportRequest request) {
+    return live ? runtime.reports().reportLive(request) : runtime.reports().report(request);
+  }
 
   @Override
   public Integer call() {
-    try (ConnectorRuntime runtime = stores.open(db.path())) {
+    try (ConnectorRuntime runtime = stores.get().open(db.path())) {
       Filters filters = new Filters(effectGoal, lifeTheme, targetGroup, goalType, ageBand);
       ReportRequest request = runtime.reports().request(period, org, via, by, filters);
       PrintWriter out = spec.commandLine().getOut();
@@ -98,9 +110,9 @@ public class ReportCommand implements Callable<Integer> {
             out.print(
                 FactSheet.render(
                     runtime.reports(), request.orgUnitId(), request.via(), request.period()));
-        case csv -> ReportFormats.csv(runtime.reports().report(request), out);
+        case csv -> ReportFormats.csv(report(runtime, request), out);
         case json -> {
-          Report report = runtime.reports().report(request);
+          Report report = report(runtime, request);
           ReportFormats.json(report, out);
           out.println();
         }

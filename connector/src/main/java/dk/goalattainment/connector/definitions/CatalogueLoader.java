@@ -1,5 +1,6 @@
 package dk.goalattainment.connector.definitions;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,8 @@ public final class CatalogueLoader {
       new ObjectMapper(new YAMLFactory())
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private CatalogueLoader() {}
 
@@ -32,7 +34,8 @@ public final class CatalogueLoader {
       List<Catalogue.Coded> goalTypes,
       List<Catalogue.Coded> roles,
       List<Catalogue.Coded> ageBands,
-      List<Catalogue.RulerBand> rulerBands) {}
+      List<Catalogue.RulerBand> rulerBands,
+      List<Catalogue.Coded> orgLevels) {}
 
   public static Catalogue load(DefinitionFiles files) {
     return parse(files.read(FILE), files.describe(FILE));
@@ -64,7 +67,8 @@ public final class CatalogueLoader {
             file.goalTypes(),
             file.roles(),
             file.ageBands(),
-            file.rulerBands())
+            file.rulerBands(),
+            file.orgLevels())
         .validated(source);
   }
 }

@@ -4,9 +4,17 @@ import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Where the definition files are: a directory given in configuration, else the copy of {@code
@@ -21,6 +29,60 @@ public record DefinitionFiles(Path directory) {
   /** A name for messages: the file's path, or {@code classpath:definitions/NAME}. */
   public String describe(String name) {
     return directory == null ? "classpath:definitions/" + name : directory.resolve(name).toString();
+  }
+
+  /** The names (relative, e.g. {@code datasets/attainment.yaml}) of the YAML files in a folder. */
+  public List<String> list(String folder) {
+    try {
+      if (directory != null) {
+        Path dir = directory.resolve(folder);
+        if (!Files.isDirectory(dir)) {
+          return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+          return files
+              .map(f -> folder + "/" + f.getFileName())
+              .filter(n -> n.endsWith(".yaml"))
+              .sorted()
+              .toList();
+        }
+      }
+      URL url = DefinitionFiles.class.getResource("/definitions/" + folder);
+      if (url == null) {
+        return List.of();
+      }
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of());
+            Stream<Path> files = Files.list(jar.getPath("/definitions/" + folder))) {
+          return files
+              .map(f -> folder + "/" + f.getFileName())
+              .filter(n -> n.endsWith(".yaml"))
+              .sorted()
+              .toList();
+        }
+      }
+      try (Stream<Path> files = Files.list(Path.of(uri))) {
+        return files
+            .map(f -> folder + "/" + f.getFileName())
+            .filter(n -> n.endsWith(".yaml"))
+            .sorted()
+            .toList();
+      }
+    } catch (IOException | URISyntaxException e) {
+      throw new ConnectorException(
+          ErrorCode.DEFINITION_INVALID,
+          "Cannot list the definition folder " + describe(folder) + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Whether a definition file exists. */
+  public boolean exists(String name) {
+    if (directory != null) {
+      return Files.exists(directory.resolve(name));
+    }
+    return DefinitionFiles.class.getResource("/definitions/" + name) != null;
   }
 
   /** The text of one definition file. */

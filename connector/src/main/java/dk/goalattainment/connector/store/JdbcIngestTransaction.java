@@ -50,14 +50,16 @@ final class JdbcIngestTransaction implements IngestTransaction {
   private static final List<String> FOLLOWUP_COLUMNS =
       List.of("row_no", "followup_id", "goal_id", "followup_date", "score");
 
+  private final JdbcStore store;
   private final SqlDialect dialect;
   private final ReentrantLock lock;
   private final Connection connection;
   private final Map<String, BulkWriter> writers = new HashMap<>();
   private boolean committed;
 
-  JdbcIngestTransaction(SqlDialect dialect, ReentrantLock lock) {
-    this.dialect = dialect;
+  JdbcIngestTransaction(JdbcStore store, ReentrantLock lock) {
+    this.store = store;
+    this.dialect = store.dialect();
     this.lock = lock;
     lock.lock();
     try {
@@ -334,6 +336,7 @@ final class JdbcIngestTransaction implements IngestTransaction {
           s.execute("DELETE FROM " + table);
         }
       }
+      store.recordEvent(connection, "ingest", IngestCounts.of(counts).summary().strip());
       connection.commit();
       committed = true;
     } catch (SQLException e) {

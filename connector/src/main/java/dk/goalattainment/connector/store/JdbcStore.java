@@ -53,9 +53,48 @@ public final class JdbcStore implements AttainmentReader, AutoCloseable {
     return dialect;
   }
 
+  /** Serialises the store's writers: ingests and refreshes. */
+  ReentrantLock ingestLock() {
+    return ingestLock;
+  }
+
+  /** Notes an ingest or refresh in {@code store_event}, on the caller's transaction. */
+  void recordEvent(Connection c, String kind, String detail) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO store_event (kind, happened_at, detail) VALUES (?, CURRENT_TIMESTAMP, ?)")) {
+      ps.setString(1, kind);
+      ps.setString(2, detail);
+      ps.executeUpdate();
+    }
+  }
+
+  /** When the last event of a kind happened, if ever. */
+  public Optional<java.time.Instant> lastEvent(String kind) {
+    try (Connection c = dialect.connect();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT MAX(happened_at) FROM store_event WHERE kind = ?")) {
+      ps.setString(1, kind);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        java.sql.Timestamp t = rs.getTimestamp(1);
+        return Optional.ofNullable(t).map(java.sql.Timestamp::toInstant);
+      }
+    } catch (SQLException e) {
+      throw failure("reading the event log", e);
+    }
+  }
+
+  /** Whether the datasets were refreshed after the last ingest. */
+  public boolean datasetsFresh() {
+    Optional<java.time.Instant> refresh = lastEvent("refresh");
+    Optional<java.time.Instant> ingest = lastEvent("ingest");
+    return refresh.isPresent() && (ingest.isEmpty() || !refresh.get().isBefore(ingest.get()));
+  }
+
   /** A new all-or-nothing ingest; the caller closes it. Waits while another ingest runs. */
   public IngestTransaction beginIngest() {
-    return new JdbcIngestTransaction(dialect, ingestLock);
+    return new JdbcIngestTransaction(this, ingestLock);
   }
 
   static ConnectorException failure(String doing, SQLException e) {
@@ -100,6 +139,17 @@ public final class JdbcStore implements AttainmentReader, AutoCloseable {
                 null,
                 ++order);
           }
+        }
+        int depth = 0;
+        for (Catalogue.Coded level : catalogue.orgLevels()) {
+          label(
+              ps,
+              "org_level",
+              level.code(),
+              level.label().da(),
+              level.label().en(),
+              Integer.toString(depth++),
+              ++order);
         }
         for (Catalogue.RulerBand b : catalogue.rulerBands()) {
           label(
@@ -167,7 +217,7 @@ public final class JdbcStore implements AttainmentReader, AutoCloseable {
     }
   }
 
-  private static Object read(ResultSet rs, int index, ReportColumn.Type type) throws SQLException {
+  static Object read(ResultSet rs, int index, ReportColumn.Type type) throws SQLException {
     Object value =
         switch (type) {
           case TEXT -> rs.getString(index);

@@ -27,6 +27,23 @@ public interface SqlDialect extends SqlSyntax, AutoCloseable {
   BulkWriter bulkWriter(Connection connection, String table, List<String> columns)
       throws SQLException;
 
+  /**
+   * The type family ({@code VARCHAR}, {@code INTEGER}, {@code BIGINT}, {@code DOUBLE}, {@code
+   * DATE}, {@code BOOLEAN}) of a column type name as JDBC metadata reports it, or the name itself.
+   */
+  default String typeFamily(String typeName) {
+    String t = typeName.toUpperCase(java.util.Locale.ROOT);
+    return switch (t) {
+      case "VARCHAR", "TEXT", "CHARACTER VARYING", "STRING" -> "VARCHAR";
+      case "INTEGER", "INT", "INT4" -> "INTEGER";
+      case "BIGINT", "INT8", "HUGEINT" -> "BIGINT";
+      case "DOUBLE", "FLOAT8", "DOUBLE PRECISION" -> "DOUBLE";
+      case "DATE" -> "DATE";
+      case "BOOLEAN", "BOOL" -> "BOOLEAN";
+      default -> t;
+    };
+  }
+
   /** Releases what the dialect holds (the embedded database, a pool). */
   @Override
   void close();

@@ -29,7 +29,8 @@ public record Catalogue(
     List<Coded> goalTypes,
     List<Coded> roles,
     List<Coded> ageBands,
-    List<RulerBand> rulerBands) {
+    List<RulerBand> rulerBands,
+    List<Coded> orgLevels) {
 
   /** Audiences: children's groups use the children's themes, adult groups the adult themes. */
   public static final Set<String> AUDIENCES = Set.of("children", "adults");
@@ -42,6 +43,7 @@ public record Catalogue(
     roles = List.copyOf(orEmpty(roles));
     ageBands = List.copyOf(orEmpty(ageBands));
     rulerBands = List.copyOf(orEmpty(rulerBands));
+    orgLevels = List.copyOf(orEmpty(orgLevels));
   }
 
   private static <T> List<T> orEmpty(List<T> list) {
@@ -114,6 +116,13 @@ public record Catalogue(
     exactCodes(
         p, "age_bands", ageBands, Arrays.stream(AgeBand.values()).map(AgeBand::code).toList());
     rulerCoverage(p);
+    unique(p, "org_levels", orgLevels, Coded::code);
+    if (orgLevels.isEmpty()) {
+      p.add("org_levels: at least one level (the root's) is required");
+    }
+    for (Coded level : orgLevels) {
+      labelled(p, "org_levels", level.code(), level.label());
+    }
     return p;
   }
 

@@ -58,8 +58,8 @@ public final class AttainmentSql {
    */
   public static String countedFollowUps(String periods) {
     return """
-        SELECT period_key, goal_id, score FROM (
-          SELECT p.period_key, f.goal_id, f.score,
+        SELECT period_key, goal_id, followup_id, followup_date, score FROM (
+          SELECT p.period_key, f.goal_id, f.followup_id, f.followup_date, f.score,
                  ROW_NUMBER() OVER (PARTITION BY p.period_key, f.goal_id
                                     ORDER BY f.followup_date DESC, f.followup_id DESC) AS rn
           FROM followup f JOIN %s p ON f.followup_date BETWEEN p.p_start AND p.p_end
@@ -105,28 +105,29 @@ public final class AttainmentSql {
 
   /**
    * Per slice aggregates of {@link #perCitizenSums}: {@code citizens, att_avg, att_sd, fu, met,
-   * prog, dist, <type>_met, <type>_unmet}.
+   * prog, dist, dsum, <type>_met, <type>_unmet}.
    */
   public static String perSliceAggregates(String perCitizen, String keys, SqlSyntax syntax) {
     String d = syntax.doubleType();
     StringBuilder types = new StringBuilder();
     for (String t : GOAL_TYPES) {
       types
-          .append(",\n       SUM(")
+          .append(",\n       CAST(SUM(")
           .append(t)
-          .append("_met) AS ")
+          .append("_met) AS BIGINT) AS ")
           .append(t)
-          .append("_met, SUM(")
+          .append("_met, CAST(SUM(")
           .append(t)
-          .append("_unmet) AS ")
+          .append("_unmet) AS BIGINT) AS ")
           .append(t)
           .append("_unmet");
     }
     return ("SELECT %1$s, COUNT(*) AS citizens,\n"
             + "       AVG(CAST(m AS %2$s) / n) AS att_avg,\n"
             + "       STDDEV_SAMP(CAST(m AS %2$s) / n) AS att_sd,\n"
-            + "       SUM(n) AS fu, SUM(m) AS met, SUM(p) AS prog,\n"
-            + "       CAST(SUM(d) AS %2$s) / SUM(n) AS dist%3$s\n"
+            + "       CAST(SUM(n) AS BIGINT) AS fu, CAST(SUM(m) AS BIGINT) AS met,"
+            + " CAST(SUM(p) AS BIGINT) AS prog,\n"
+            + "       CAST(SUM(d) AS %2$s) / SUM(n) AS dist, CAST(SUM(d) AS BIGINT) AS dsum%3$s\n"
             + "FROM %4$s\nGROUP BY %1$s")
         .formatted(keys, d, types, perCitizen);
   }
@@ -134,15 +135,16 @@ public final class AttainmentSql {
   /**
    * Compliance sums over goals by due date: {@code goals_due, on_time, overdue}.
    *
-   * @param firstFollowUp alias of a relation {@code (goal_id, first_date)} joined to the goals
+   * @param dueDate SQL expression of the goal's due date
+   * @param firstDate SQL expression of the goal's earliest follow-up date (null if none)
    * @param periodEnd SQL expression of the period's last day
    */
-  public static String complianceSums(String firstFollowUp, String periodEnd) {
+  public static String complianceSums(String dueDate, String firstDate, String periodEnd) {
     return ("COUNT(*) AS goals_due,\n"
-            + "       SUM(CASE WHEN %1$s.first_date <= g.due_date THEN 1 ELSE 0 END) AS on_time,\n"
-            + "       SUM(CASE WHEN %1$s.first_date IS NULL OR %1$s.first_date > %2$s"
-            + " THEN 1 ELSE 0 END) AS overdue")
-        .formatted(firstFollowUp, periodEnd);
+            + "       CAST(SUM(CASE WHEN %2$s <= %1$s THEN 1 ELSE 0 END) AS BIGINT) AS on_time,\n"
+            + "       CAST(SUM(CASE WHEN %2$s IS NULL OR %2$s > %3$s THEN 1 ELSE 0 END) AS BIGINT)"
+            + " AS overdue")
+        .formatted(dueDate, firstDate, periodEnd);
   }
 
   /** The earliest follow-up date of every goal: {@code (goal_id, first_date)}. */
@@ -278,7 +280,7 @@ public final class AttainmentSql {
     sql.append("due AS (\n  SELECT ")
         .append(groupExpr)
         .append(" AS grp, ")
-        .append(complianceSums("ff", date(end)))
+        .append(complianceSums("g.due_date", "ff.first_date", date(end)))
         .append("\n  FROM goal g JOIN scope s ON s.unit_id = ")
         .append(unitColumn)
         .append("\n  LEFT JOIN ")

@@ -21,10 +21,17 @@ import java.util.stream.Collectors;
 public final class ReportService {
   private final Catalogue catalogue;
   private final AttainmentReader reader;
+  private final MaterialisedReports materialised;
 
-  public ReportService(Catalogue catalogue, AttainmentReader reader) {
+  public ReportService(
+      Catalogue catalogue, AttainmentReader reader, MaterialisedReports materialised) {
     this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
     this.reader = Objects.requireNonNull(reader, "reader");
+    this.materialised = Objects.requireNonNull(materialised, "materialised");
+  }
+
+  public ReportService(Catalogue catalogue, AttainmentReader reader) {
+    this(catalogue, reader, MaterialisedReports.NONE);
   }
 
   public Catalogue catalogue() {
@@ -35,7 +42,26 @@ public final class ReportService {
     return reader;
   }
 
+  /**
+   * The report: read from the materialised attainment dataset when it is fresh and covers the
+   * request, else computed live. Both give the same figures.
+   *
+   * @throws ConnectorException NOT_FOUND for an unknown org unit
+   */
   public Report report(ReportRequest request) {
+    var fromDataset = materialised.reportIfFresh(request);
+    if (fromDataset.isEmpty()) {
+      return reader.report(request);
+    }
+    if (fromDataset.get().rows().isEmpty() && reader.orgUnit(request.orgUnitId()).isEmpty()) {
+      throw new ConnectorException(
+          ErrorCode.NOT_FOUND, "No org unit has the id given as the report's org node.");
+    }
+    return fromDataset.get();
+  }
+
+  /** The report computed live from the goals and follow-ups, never from materialised data. */
+  public Report reportLive(ReportRequest request) {
     return reader.report(request);
   }
 

@@ -1,0 +1,50 @@
+package dk.goalattainment.connector.cli;
+
+import dk.goalattainment.connector.app.ConnectorFactory.StoreOpener;
+import dk.goalattainment.connector.app.ConnectorRuntime;
+import dk.goalattainment.connector.store.DatasetRefresher;
+import io.micronaut.context.BeanProvider;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code connector refresh}: materialises the standard datasets as tables in the store. */
+@Command(
+    name = "refresh",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Materialises the standard datasets (dataset-definitions/datasets/*.yaml) as tables in the"
+          + " store, from the same engine that `report` uses, in one transaction. The tables are"
+          + " checked against their definitions before the transaction commits."
+    })
+public class RefreshCommand implements Callable<Integer> {
+  @Mixin DbOption db;
+
+  @Spec CommandSpec spec;
+
+  @Inject BeanProvider<StoreOpener> stores;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (ConnectorRuntime runtime = stores.get().open(db.path())) {
+      DatasetRefresher.Result result =
+          runtime.refresh(
+              step -> {
+                err.println("refresh: " + step);
+                err.flush();
+              });
+      out.printf(
+          "Refreshed %s in %.1f s:%n",
+          runtime.store().dialect().describe(), result.took().toMillis() / 1000.0);
+      result.rows().forEach((table, rows) -> out.printf("  %-26s %,12d rows%n", table, rows));
+      out.flush();
+      return 0;
+    }
+  }
+}
