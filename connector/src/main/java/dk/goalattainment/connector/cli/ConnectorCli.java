@@ -3,6 +3,7 @@ package dk.goalattainment.connector.cli;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.core.error.FieldError;
+import dk.goalattainment.connector.core.privacy.Redaction;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import java.io.PrintWriter;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       RefreshCommand.class,
       ValidateCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      ServeCommand.class
     })
 public class ConnectorCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -78,7 +80,7 @@ public class ConnectorCli implements Runnable {
   }
 
   static void printError(PrintWriter err, ConnectorException e) {
-    err.println("error: " + e.getMessage());
+    err.println("error: " + Redaction.hideCprLike(e.getMessage()));
     for (FieldError fe : e.errors()) {
       err.println("  " + fe.message());
     }

@@ -1,4 +1,4 @@
-package dk.goalattainment.connector.cli;
+package dk.goalattainment.connector.app;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +7,7 @@ import dk.goalattainment.connector.core.engine.Report;
 import dk.goalattainment.connector.core.engine.ReportColumn;
 import dk.goalattainment.connector.core.engine.ReportRow;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -72,6 +73,13 @@ public final class ReportFormats {
     }
     doc.put("rows", rows);
     return doc;
+  }
+
+  /** The CSV as text. */
+  public static String csv(Report report) {
+    StringWriter out = new StringWriter();
+    csv(report, out);
+    return out.toString();
   }
 
   public static void json(Report report, Writer out) {

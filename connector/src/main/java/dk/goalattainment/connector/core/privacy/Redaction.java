@@ -1,0 +1,19 @@
+package dk.goalattainment.connector.core.privacy;
+
+import java.util.regex.Pattern;
+
+/**
+ * Defence in depth for text that leaves the connector (error details, log lines of foreign
+ * messages): hides anything shaped like a CPR number. The connector's own messages never hold
+ * values; this guards text it does not write itself, such as a framework's binding error that
+ * repeats a request parameter.
+ */
+public final class Redaction {
+  private static final Pattern CPR_LIKE = Pattern.compile("(?<!\\d)\\d{6}-?\\d{4}(?!\\d)");
+
+  private Redaction() {}
+
+  public static String hideCprLike(String text) {
+    return text == null ? null : CPR_LIKE.matcher(text).replaceAll("[skjult]");
+  }
+}

@@ -1,0 +1,76 @@
+package dk.goalattainment.connector.rest;
+
+import dk.goalattainment.connector.app.ConnectorRuntime;
+import dk.goalattainment.connector.app.ReportFormats;
+import dk.goalattainment.connector.core.engine.Filters;
+import dk.goalattainment.connector.core.engine.Report;
+import dk.goalattainment.connector.core.engine.ReportRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The figures of one slice: the same rows as the CLI {@code report}. */
+@Path("/api/v1/attainment")
+@Tag(name = "attainment", description = "The contract's figures for a slice")
+public class AttainmentResource {
+  private final ConnectorRuntime runtime;
+
+  public AttainmentResource(ConnectorRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @GET
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  @Operation(
+      summary = "The figures of a slice, one row per group",
+      description =
+          "The same rows as `connector report`: an object whose `rows` array holds one object per"
+              + " group with counted follow-ups, named like the report's CSV columns. Read from"
+              + " the refreshed attainment dataset when it is fresh, else computed live (the same"
+              + " figures).")
+  public Response attainment(
+      @Parameter(description = "2019-Q4, 2019 or 2019-Q4R4", required = true) @QueryParam("period")
+          String period,
+      @Parameter(description = "Org unit id", required = true) @QueryParam("org") String org,
+      @Parameter(description = "authority (default) or provider") @QueryParam("via") String via,
+      @Parameter(
+              description =
+                  "none (default), effect_goal, life_theme, goal_type, target_group, age_band,"
+                      + " org_child")
+          @QueryParam("by")
+          String by,
+      @QueryParam("effect_goal") String effectGoal,
+      @QueryParam("life_theme") String lifeTheme,
+      @QueryParam("target_group") String targetGroup,
+      @QueryParam("goal_type") String goalType,
+      @QueryParam("age_band") String ageBand,
+      @Parameter(description = "true: compute live, not from the dataset") @QueryParam("live")
+          boolean live,
+      @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
+      @HeaderParam("Accept") String accept) {
+    ReportRequest request =
+        runtime
+            .reports()
+            .request(
+                period,
+                org,
+                via,
+                by,
+                new Filters(effectGoal, lifeTheme, targetGroup, goalType, ageBand));
+    Report report =
+        live ? runtime.reports().reportLive(request) : runtime.reports().report(request);
+    if (Formats.wantsCsv(format, accept)) {
+      return Response.ok(ReportFormats.csv(report)).type(Formats.CSV).build();
+    }
+    return Response.ok(ReportFormats.document(report))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+}

@@ -1,0 +1,172 @@
+package dk.goalattainment.connector.rest;
+
+import dk.goalattainment.connector.app.ConnectorRuntime;
+import dk.goalattainment.connector.core.definitions.DatasetDefinition;
+import dk.goalattainment.connector.core.error.ConnectorException;
+import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.store.DatasetQueries;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.context.ServerRequestContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The standard datasets: definitions and their materialised rows. */
+@Path("/api/v1/datasets")
+@Tag(name = "datasets", description = "The standard datasets and their rows")
+public class DatasetsResource {
+  /** Rows per page unless {@code limit} says otherwise, and the most a page may hold. */
+  static final int DEFAULT_LIMIT = 1000;
+
+  static final int MAX_LIMIT = 50_000;
+
+  private static final Set<String> PAGING = Set.of("limit", "offset", "format");
+
+  private final ConnectorRuntime runtime;
+  private final DatasetQueries queries;
+
+  public DatasetsResource(ConnectorRuntime runtime) {
+    this.runtime = runtime;
+    this.queries = new DatasetQueries(runtime.store());
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Every standard dataset: id, version, titles, table, grain, metrics, rows")
+  public Map<String, Object> list() {
+    List<Map<String, Object>> datasets = new ArrayList<>();
+    for (DatasetDefinition d : runtime.definitions().datasets()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", d.id());
+      m.put("version", d.version());
+      m.put("title", d.title());
+      m.put("description", d.description());
+      m.put("table", d.table());
+      m.put("grain", d.grain());
+      m.put("citizen_grain", d.isCitizenGrain());
+      m.put("metrics", d.metrics());
+      m.put("rows", queries.rowCount(d).orElse(null));
+      m.put("href", "/api/v1/datasets/" + d.id());
+      datasets.add(m);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("datasets", datasets);
+    body.put("refreshed_at", runtime.store().lastEvent("refresh").orElse(null));
+    body.put("fresh", runtime.store().datasetsFresh());
+    return body;
+  }
+
+  @GET
+  @Path("/{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "One dataset's full definition, with its metrics")
+  public Map<String, Object> get(@PathParam("id") String id) {
+    DatasetDefinition d = dataset(id);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("definition", d);
+    body.put("metrics", runtime.definitions().metricsOf(d));
+    body.put("rows", queries.rowCount(d).orElse(null));
+    body.put("rows_href", "/api/v1/datasets/" + d.id() + "/rows");
+    return body;
+  }
+
+  @GET
+  @Path("/{id}/rows")
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  @Operation(
+      summary = "Rows of a dataset, filtered and paginated",
+      description =
+          "Filter on any column with a query parameter of its name (repeat it for several values),"
+              + " e.g. ?period=2021&org_unit=FBU&effect_goal=NM&effect_goal=LS. Pages are ordered"
+              + " by every dimension column. JSON by default; CSV with Accept: text/csv or"
+              + " ?format=csv. Citizen-grain datasets need the bearer token.")
+  public Response rows(
+      @PathParam("id") String id,
+      @Parameter(description = "Rows per page, at most 50 000")
+          @QueryParam("limit")
+          @DefaultValue("1000")
+          int limit,
+      @Parameter(description = "Rows to skip") @QueryParam("offset") @DefaultValue("0") long offset,
+      @Parameter(description = "json or csv") @QueryParam("format") String format,
+      @HeaderParam("Accept") String accept) {
+    HttpRequest<?> request =
+        ServerRequestContext.currentRequest()
+            .orElseThrow(() -> new IllegalStateException("no current request"));
+    DatasetDefinition d = dataset(id);
+    if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
+      throw new ConnectorException(
+          ErrorCode.BAD_REQUEST, "limit must be 1-" + MAX_LIMIT + " and offset 0 or more");
+    }
+    Map<String, List<String>> filters = new TreeMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (String name : request.getParameters().names()) {
+      if (PAGING.contains(name)) {
+        continue;
+      }
+      if (d.column(name).isEmpty()) {
+        unknown.add(name);
+      } else {
+        filters.put(name, request.getParameters().getAll(name));
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new ConnectorException(
+          ErrorCode.BAD_REQUEST,
+          "Unknown filter(s) "
+              + unknown
+              + "; the columns of "
+              + d.id()
+              + " are "
+              + d.columns().stream().map(c -> c.name()).toList());
+    }
+    DatasetQueries.Page page = queries.rows(d, filters, offset, limit);
+    Response.ResponseBuilder response;
+    if (Formats.wantsCsv(format, accept)) {
+      response =
+          Response.ok(Formats.csv(d.columns().stream().map(c -> c.name()).toList(), page.rows()))
+              .type(Formats.CSV);
+    } else {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("dataset", d.id());
+      body.put("version", d.version());
+      body.put("total", page.total());
+      body.put("offset", page.offset());
+      body.put("limit", page.limit());
+      body.put("next_offset", page.nextOffset());
+      body.put("rows", page.rows());
+      response = Response.ok(body).type(MediaType.APPLICATION_JSON_TYPE);
+    }
+    response.header("X-Total-Count", page.total());
+    if (page.nextOffset() != null) {
+      response.header(
+          "Link", "<" + Formats.withOffset(request, page.nextOffset()) + ">; rel=\"next\"");
+    }
+    return response.build();
+  }
+
+  private DatasetDefinition dataset(String id) {
+    return runtime
+        .definitions()
+        .dataset(id)
+        .orElseThrow(
+            () ->
+                new ConnectorException(
+                    ErrorCode.NOT_FOUND,
+                    "No dataset has this id; GET /api/v1/datasets lists them."));
+  }
+}

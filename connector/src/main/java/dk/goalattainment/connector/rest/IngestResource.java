@@ -1,0 +1,86 @@
+package dk.goalattainment.connector.rest;
+
+import dk.goalattainment.connector.app.ConnectorRuntime;
+import dk.goalattainment.connector.core.error.ConnectorException;
+import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.core.ingest.IngestBatch;
+import dk.goalattainment.connector.core.ingest.IngestCounts;
+import dk.goalattainment.connector.core.ingest.RecordKind;
+import dk.goalattainment.connector.ingest.CsvRecords;
+import dk.goalattainment.connector.ingest.JsonRecords;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** All-or-nothing ingest of one record kind per request. */
+@Path("/api/v1/ingest")
+@Tag(name = "ingest", description = "Load org units, goals and follow-ups")
+@SecurityRequirement(name = "bearer")
+public class IngestResource {
+  private final ConnectorRuntime runtime;
+
+  public IngestResource(ConnectorRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @POST
+  @Path("/{kind}")
+  @Consumes({"text/csv", MediaType.APPLICATION_JSON})
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Ingest org-units, goals or followups",
+      description =
+          "The body is CSV (header row, ',' or ';', UTF-8 or Windows-1252) or a JSON array of"
+              + " objects. All-or-nothing: any invalid record and nothing is stored; the 422"
+              + " problem lists every bad row and field, never a value. Records whose id is"
+              + " stored replace it. Needs the bearer token.")
+  public Map<String, Object> ingest(
+      @PathParam("kind") String kind,
+      @HeaderParam("Content-Type") String contentType,
+      byte[] body) {
+    RecordKind recordKind = kind(kind);
+    boolean json =
+        contentType != null
+            && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_JSON);
+    IngestBatch batch =
+        switch (recordKind) {
+          case ORG_UNITS ->
+              IngestBatch.ofOrgUnits(json ? JsonRecords.orgUnits(body) : CsvRecords.orgUnits(body));
+          case GOALS ->
+              IngestBatch.ofGoals(json ? JsonRecords.goals(body) : CsvRecords.goals(body));
+          case FOLLOWUPS ->
+              IngestBatch.ofFollowUps(
+                  json ? JsonRecords.followUps(body) : CsvRecords.followUps(body));
+        };
+    IngestCounts counts = runtime.ingest().ingest(batch);
+    IngestCounts.KindCounts c = counts.of(recordKind);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("record", recordKind.label());
+    result.put("received", c.received());
+    result.put("inserted", c.inserted());
+    result.put("replaced", c.replaced());
+    result.put(
+        "datasets_fresh", false); // an ingest always makes the datasets stale until a refresh
+    return result;
+  }
+
+  private static RecordKind kind(String text) {
+    for (RecordKind k : RecordKind.values()) {
+      if (k.label().equals(text)) {
+        return k;
+      }
+    }
+    throw new ConnectorException(
+        ErrorCode.NOT_FOUND, "Ingest endpoints are org-units, goals and followups.");
+  }
+}

@@ -1,0 +1,44 @@
+package dk.goalattainment.connector.rest;
+
+import dk.goalattainment.connector.app.ConnectorRuntime;
+import dk.goalattainment.connector.store.DatasetRefresher;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Materialises the standard datasets. */
+@Path("/api/v1/refresh")
+@Tag(name = "refresh", description = "Materialise the standard datasets")
+@SecurityRequirement(name = "bearer")
+public class RefreshResource {
+  private static final Logger LOG = LoggerFactory.getLogger(RefreshResource.class);
+  private final ConnectorRuntime runtime;
+
+  public RefreshResource(ConnectorRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @POST
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Refresh the standard datasets",
+      description =
+          "Rebuilds every dataset table from the engine in one transaction and answers when done,"
+              + " with the rows per table. Needs the bearer token.")
+  public Map<String, Object> refresh() {
+    DatasetRefresher.Result result = runtime.refresh(step -> LOG.info("refresh: {}", step));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("refreshed_at", result.refreshedAt());
+    body.put("seconds", result.took().toMillis() / 1000.0);
+    body.put("rows", result.rows());
+    return body;
+  }
+}

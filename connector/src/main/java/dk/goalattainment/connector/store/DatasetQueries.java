@@ -1,0 +1,183 @@
+package dk.goalattainment.connector.store;
+
+import dk.goalattainment.connector.core.definitions.ColumnDefinition;
+import dk.goalattainment.connector.core.definitions.DatasetDefinition;
+import dk.goalattainment.connector.core.definitions.MetricDefinition;
+import dk.goalattainment.connector.core.error.ConnectorException;
+import dk.goalattainment.connector.core.error.ErrorCode;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the materialised datasets: filtered, paginated rows (filters on any dimension; the order is
+ * by every dimension, so pages are stable), row counts, and a metric's value over a slice of the
+ * attainment dataset (the saved-metric expression itself, as a BI tool would run it).
+ */
+public final class DatasetQueries {
+  private final JdbcStore store;
+
+  public DatasetQueries(JdbcStore store) {
+    this.store = store;
+  }
+
+  /** One page of rows. */
+  public record Page(long total, long offset, int limit, List<Map<String, Object>> rows) {
+    /** The offset of the next page, or null on the last page. */
+    public Long nextOffset() {
+      return offset + rows.size() < total ? offset + rows.size() : null;
+    }
+  }
+
+  /**
+   * Rows of a dataset matching every filter (column → accepted values, compared after a cast to the
+   * column's type).
+   */
+  public Page rows(
+      DatasetDefinition dataset, Map<String, List<String>> filters, long offset, int limit) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    for (Map.Entry<String, List<String>> f : filters.entrySet()) {
+      ColumnDefinition column =
+          dataset
+              .column(f.getKey())
+              .orElseThrow(
+                  () ->
+                      new ConnectorException(
+                          ErrorCode.BAD_REQUEST, "Unknown column to filter on: " + f.getKey()));
+      where.append(" AND ").append(column.name()).append(" IN (");
+      for (int i = 0; i < f.getValue().size(); i++) {
+        where.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(sqlType(column)).append(")");
+        params.add(f.getValue().get(i));
+      }
+      where.append(")");
+    }
+    List<String> order = new ArrayList<>();
+    for (ColumnDefinition c : dataset.dimensions()) {
+      order.add(c.name());
+    }
+    String orderBy = order.isEmpty() ? "" : " ORDER BY " + String.join(", ", order);
+    try (Connection c = store.dialect().connect()) {
+      long total;
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT COUNT(*) FROM " + dataset.table() + where)) {
+        JdbcStore.bind(ps, params);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          total = rs.getLong(1);
+        }
+      }
+      List<Map<String, Object>> rows = new ArrayList<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT * FROM "
+                  + dataset.table()
+                  + where
+                  + orderBy
+                  + " LIMIT "
+                  + limit
+                  + " OFFSET "
+                  + offset)) {
+        JdbcStore.bind(ps, params);
+        try (ResultSet rs = ps.executeQuery()) {
+          ResultSetMetaData md = rs.getMetaData();
+          while (rs.next()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+              row.put(md.getColumnLabel(i), plain(rs.getObject(i)));
+            }
+            rows.add(row);
+          }
+        }
+      }
+      return new Page(total, offset, limit, rows);
+    } catch (SQLException e) {
+      if (isMissingTable(e)) {
+        throw new ConnectorException(
+            ErrorCode.NOT_FOUND,
+            "The dataset " + dataset.id() + " is not materialised yet: run `connector refresh`.");
+      }
+      throw JdbcStore.failure("reading dataset rows", e);
+    }
+  }
+
+  /** Rows in a dataset's table, if it is materialised. */
+  public Optional<Long> rowCount(DatasetDefinition dataset) {
+    try (Connection c = store.dialect().connect();
+        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + dataset.table());
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return Optional.of(rs.getLong(1));
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A metric's value over one slice of the attainment dataset: a period and org node in the
+   * authority view, every other dimension "*".
+   */
+  public Optional<Double> metricValue(
+      MetricDefinition metric, DatasetDefinition attainment, String period, String org) {
+    String expression = metric.expressions().get(attainment.id());
+    if (expression == null) {
+      return Optional.empty();
+    }
+    String sql =
+        "SELECT "
+            + expression
+            + " FROM "
+            + attainment.table()
+            + " WHERE period = ? AND org_unit = ? AND via = 'authority' AND target_group = '*'"
+            + " AND effect_goal = '*' AND life_theme = '*' AND goal_type = '*'";
+    try (Connection c = store.dialect().connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, period);
+      ps.setString(2, org);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        double v = rs.getDouble(1);
+        return rs.wasNull() ? Optional.empty() : Optional.of(v);
+      }
+    } catch (SQLException e) {
+      if (isMissingTable(e)) {
+        return Optional.empty();
+      }
+      throw JdbcStore.failure("evaluating a metric", e);
+    }
+  }
+
+  private static boolean isMissingTable(SQLException e) {
+    String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    return m.contains("does not exist") && m.contains("table") || "42P01".equals(e.getSQLState());
+  }
+
+  private static String sqlType(ColumnDefinition column) {
+    return "DOUBLE".equals(column.type()) ? "DOUBLE PRECISION" : column.type();
+  }
+
+  private static Object plain(Object value) {
+    if (value instanceof Date d) {
+      return d.toLocalDate();
+    }
+    if (value instanceof Timestamp t) {
+      return t.toInstant();
+    }
+    if (value instanceof java.math.BigInteger b) {
+      return b.longValue();
+    }
+    if (value instanceof java.math.BigDecimal b) {
+      return b.doubleValue();
+    }
+    return value;
+  }
+}
