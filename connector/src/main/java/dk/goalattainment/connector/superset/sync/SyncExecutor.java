@@ -1,0 +1,164 @@
+package dk.goalattainment.connector.superset.sync;
+
+import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.superset.client.DatabaseRequest;
+import dk.goalattainment.connector.superset.client.DatasetSummary;
+import dk.goalattainment.connector.superset.client.RlsRuleRequest;
+import dk.goalattainment.connector.superset.client.SupersetApiException;
+import dk.goalattainment.connector.superset.client.SupersetClient;
+import dk.goalattainment.connector.superset.client.SupersetDataset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a {@link Plan}, in this order: the database; new datasets (one assets import that gives
+ * them their deterministic UUIDs, then an update that adds their columns and metrics); updated
+ * datasets (one {@code PUT} each, with the full column and metric lists); RLS rules; deleted
+ * datasets last. Unchanged assets get no request at all.
+ */
+public final class SyncExecutor {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncExecutor.class);
+
+  private final SupersetClient client;
+
+  /** An executor writing through {@code client}. */
+  public SyncExecutor(SupersetClient client) {
+    this.client = Objects.requireNonNull(client, "client");
+  }
+
+  /** Applies {@code plan} and returns how many write requests it sent. */
+  public SyncResult apply(Plan plan) {
+    int writes = 0;
+    Plan.DatabaseStep db = plan.database;
+    DatabaseSpec dbSpec = db.spec();
+    int databaseId;
+    UUID databaseUuid;
+    switch (db.action()) {
+      case CREATE -> {
+        databaseId = client.createDatabase(request(dbSpec, dbSpec.uuid()));
+        databaseUuid = dbSpec.uuid();
+        writes++;
+        LOG.info("Created database {} (id {})", dbSpec.name(), databaseId);
+      }
+      case UPDATE -> {
+        databaseId = db.remoteId();
+        client.updateDatabase(databaseId, request(dbSpec, null));
+        databaseUuid = db.remoteUuid() != null ? db.remoteUuid() : dbSpec.uuid();
+        writes++;
+        LOG.info("Updated database {} (id {})", dbSpec.name(), databaseId);
+      }
+      default -> {
+        databaseId = db.remoteId();
+        databaseUuid = db.remoteUuid() != null ? db.remoteUuid() : dbSpec.uuid();
+      }
+    }
+
+    Map<String, Integer> datasetIds = new HashMap<>(plan.remoteDatasetIds);
+    List<DatasetSpec> created = new ArrayList<>();
+    for (Plan.DatasetStep step : plan.datasets) {
+      if (step.action() == Action.CREATE) {
+        created.add(step.spec());
+      }
+    }
+    if (!created.isEmpty()) {
+      AssetBundle bundle = AssetBundle.of(dbSpec, databaseUuid, created);
+      client.importAssets(bundle.zip(), bundle.passwords());
+      writes++;
+      for (DatasetSpec spec : created) {
+        DatasetSummary summary =
+            client
+                .findDataset(spec.tableName(), spec.schema(), databaseId)
+                .orElseThrow(
+                    () ->
+                        new SupersetApiException(
+                            ErrorCode.REMOTE_FAILURE,
+                            "Superset accepted the import of dataset "
+                                + spec.qualifiedName()
+                                + " but does not list it afterwards",
+                            200,
+                            "POST",
+                            "/api/v1/assets/import/",
+                            "",
+                            null));
+        SupersetDataset remote = client.getDataset(summary.id());
+        DatasetReconciler.Result r = DatasetReconciler.reconcile(spec, remote, false);
+        if (r.update() != null) {
+          client.updateDataset(remote.id(), r.update());
+          writes++;
+        }
+        datasetIds.put(spec.qualifiedName(), remote.id());
+        LOG.info("Created dataset {} (id {})", spec.qualifiedName(), remote.id());
+      }
+    }
+    for (Plan.DatasetStep step : plan.datasets) {
+      if (step.action() == Action.UPDATE) {
+        client.updateDataset(step.remote().id(), step.update());
+        writes++;
+        LOG.info("Updated dataset {} (id {})", step.spec().qualifiedName(), step.remote().id());
+      }
+    }
+
+    for (Plan.RlsStep step : plan.rlsRules) {
+      switch (step.action()) {
+        case CREATE -> {
+          client.createRlsRule(rlsRequest(step, datasetIds));
+          writes++;
+        }
+        case UPDATE -> {
+          client.updateRlsRule(step.remote().id(), rlsRequest(step, datasetIds));
+          writes++;
+        }
+        case DELETE -> {
+          client.deleteRlsRule(step.remote().id());
+          writes++;
+        }
+        default -> {}
+      }
+    }
+
+    for (Plan.DatasetStep step : plan.datasets) {
+      if (step.action() == Action.DELETE) {
+        client.deleteDataset(step.remote().id());
+        writes++;
+        LOG.info(
+            "Deleted dataset {} (id {})",
+            SyncPlanner.qualified(step.remote().schema(), step.remote().tableName()),
+            step.remote().id());
+      }
+    }
+    return new SyncResult(plan, true, writes);
+  }
+
+  private static DatabaseRequest request(DatabaseSpec spec, UUID uuid) {
+    return new DatabaseRequest(
+        spec.name(), spec.sqlalchemyUri(), spec.exposeInSqllab(), true, spec.externalUrl(), uuid);
+  }
+
+  private static RlsRuleRequest rlsRequest(Plan.RlsStep step, Map<String, Integer> datasetIds) {
+    RlsRuleSpec spec = step.spec();
+    List<Integer> tables = new ArrayList<>();
+    for (String name : step.tables()) {
+      Integer id = datasetIds.get(name);
+      if (id == null) {
+        throw new IllegalStateException(
+            "dataset " + name + " of RLS rule " + spec.name() + " has no id in Superset");
+      }
+      tables.add(id);
+    }
+    List<Integer> roles = spec.roles().stream().map(step.roleIds()::get).toList();
+    return new RlsRuleRequest(
+        spec.name(),
+        spec.filterType(),
+        tables,
+        roles,
+        spec.clause(),
+        spec.groupKey(),
+        spec.description());
+  }
+}
