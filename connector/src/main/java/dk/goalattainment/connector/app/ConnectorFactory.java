@@ -7,6 +7,7 @@ import dk.goalattainment.connector.definitions.CatalogueLoader;
 import dk.goalattainment.connector.definitions.DefinitionFiles;
 import dk.goalattainment.connector.store.JdbcStore;
 import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
+import dk.goalattainment.connector.store.postgres.PostgresDialect;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -30,28 +31,53 @@ public class ConnectorFactory {
 
   @Singleton
   StoreOpener storeOpener(
-      StoreProperties store, PseudonymProperties pseudonym, Catalogue catalogue) {
-    return new StoreOpener(store, pseudonym, catalogue);
+      StoreProperties store,
+      PostgresProperties postgres,
+      PseudonymProperties pseudonym,
+      Catalogue catalogue) {
+    return new StoreOpener(store, postgres, pseudonym, catalogue);
   }
 
   /** Opens the configured store, or an embedded database at another path. */
   public static final class StoreOpener {
     private final StoreProperties store;
+    private final PostgresProperties postgres;
     private final PseudonymProperties pseudonym;
     private final Catalogue catalogue;
 
-    StoreOpener(StoreProperties store, PseudonymProperties pseudonym, Catalogue catalogue) {
+    StoreOpener(
+        StoreProperties store,
+        PostgresProperties postgres,
+        PseudonymProperties pseudonym,
+        Catalogue catalogue) {
       this.store = store;
+      this.postgres = postgres;
       this.pseudonym = pseudonym;
       this.catalogue = catalogue;
     }
 
-    /** Opens a runtime; {@code database} overrides the configured DuckDB file. */
+    /**
+     * Opens a runtime on the store that {@code connector.store.kind} names ({@code duckdb} or
+     * {@code postgres}); a given {@code database} is a DuckDB file opened instead, whatever the
+     * kind.
+     */
     public ConnectorRuntime open(Optional<Path> database) {
-      if (!"duckdb".equals(store.kind())) {
+      if (database.isEmpty() && "postgres".equals(store.kind())) {
+        // No demo key for a server database: the key must be configured (checked before
+        // connecting).
+        var pseudonymizer = PseudonymKeys.pseudonymizer(pseudonym, null);
+        PostgresDialect dialect = postgres.open();
+        try {
+          return new ConnectorRuntime(catalogue, new JdbcStore(dialect, catalogue), pseudonymizer);
+        } catch (RuntimeException e) {
+          dialect.close();
+          throw e;
+        }
+      }
+      if (database.isEmpty() && !"duckdb".equals(store.kind())) {
         throw new ConnectorException(
             ErrorCode.CONFIGURATION_INVALID,
-            "connector.store.kind must be duckdb (got '" + store.kind() + "')");
+            "connector.store.kind must be duckdb or postgres (got '" + store.kind() + "')");
       }
       Path file = database.orElse(store.duckdbPath());
       var pseudonymizer = PseudonymKeys.pseudonymizer(pseudonym, file);

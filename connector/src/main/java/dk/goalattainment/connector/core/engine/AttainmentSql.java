@@ -148,8 +148,8 @@ public final class AttainmentSql {
         .append(" AND ")
         .append(date(end))
         .append(dueFilters)
-        .append("\n  GROUP BY ")
-        .append(groupExpr)
+        // By position: the group may be the constant '*', which PostgreSQL refuses by value.
+        .append("\n  GROUP BY 1")
         .append("\n)\n");
 
     params.add(r.orgUnitId()); // the org_unit column of the select list
