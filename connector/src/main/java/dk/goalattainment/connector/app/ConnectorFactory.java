@@ -10,6 +10,7 @@ import dk.goalattainment.connector.definitions.DefinitionFiles;
 import dk.goalattainment.connector.definitions.DefinitionsLoader;
 import dk.goalattainment.connector.store.JdbcStore;
 import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
+import dk.goalattainment.connector.store.postgres.PostgresDialect;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -43,15 +44,17 @@ public class ConnectorFactory {
   @Singleton
   StoreOpener storeOpener(
       StoreProperties store,
+      PostgresProperties postgres,
       PseudonymProperties pseudonym,
       Catalogue catalogue,
       CheckedDefinitions definitions) {
-    return new StoreOpener(store, pseudonym, catalogue, definitions);
+    return new StoreOpener(store, postgres, pseudonym, catalogue, definitions);
   }
 
   /** Opens the configured store, or an embedded database at another path. */
   public static final class StoreOpener {
     private final StoreProperties store;
+    private final PostgresProperties postgres;
     private final PseudonymProperties pseudonym;
     private final Catalogue catalogue;
     private final Definitions definitions;
@@ -59,22 +62,41 @@ public class ConnectorFactory {
 
     StoreOpener(
         StoreProperties store,
+        PostgresProperties postgres,
         PseudonymProperties pseudonym,
         Catalogue catalogue,
         CheckedDefinitions definitions) {
       this.store = store;
+      this.postgres = postgres;
       this.pseudonym = pseudonym;
       this.catalogue = catalogue;
       this.definitions = definitions.definitions();
       this.loaded = definitions.loaded();
     }
 
-    /** Opens a runtime; {@code database} overrides the configured DuckDB file. */
+    /**
+     * Opens a runtime on the store that {@code connector.store.kind} names ({@code duckdb} or
+     * {@code postgres}); a given {@code database} is a DuckDB file opened instead, whatever the
+     * kind.
+     */
     public ConnectorRuntime open(Optional<Path> database) {
-      if (!"duckdb".equals(store.kind())) {
+      if (database.isEmpty() && "postgres".equals(store.kind())) {
+        // No demo key for a server database: the key must be configured (checked before
+        // connecting).
+        var pseudonymizer = PseudonymKeys.pseudonymizer(pseudonym, null);
+        PostgresDialect dialect = postgres.open();
+        try {
+          return new ConnectorRuntime(
+              catalogue, definitions, new JdbcStore(dialect, catalogue), pseudonymizer);
+        } catch (RuntimeException e) {
+          dialect.close();
+          throw e;
+        }
+      }
+      if (database.isEmpty() && !"duckdb".equals(store.kind())) {
         throw new ConnectorException(
             ErrorCode.CONFIGURATION_INVALID,
-            "connector.store.kind must be duckdb (got '" + store.kind() + "')");
+            "connector.store.kind must be duckdb or postgres (got '" + store.kind() + "')");
       }
       Path file = database.orElse(store.duckdbPath());
       var pseudonymizer = PseudonymKeys.pseudonymizer(pseudonym, file);

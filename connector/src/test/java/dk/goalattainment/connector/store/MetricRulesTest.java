@@ -23,24 +23,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dk.goalattainment.connector.Fixture;
-import dk.goalattainment.connector.TestStore;
 import dk.goalattainment.connector.core.engine.Report;
 import dk.goalattainment.connector.core.engine.ReportRow;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.core.model.Grouping;
 import dk.goalattainment.connector.core.model.Via;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Property-style cases of domain.md §3 on small hand-made data. */
-class MetricRulesTest {
-  @TempDir Path dir;
-  TestStore db;
-
+abstract class MetricRulesTest extends AbstractStoreContractTest {
   /** ROOT → AREA → {AUTH (myndighed), P1 (udfoerer), P2 (udfoerer, closed 2018-06-30)}. */
   Fixture org() {
     return new Fixture()
@@ -51,16 +43,6 @@ class MetricRulesTest {
         .unit("P2", "AREA", "udfoerer", "2018-06-30")
         .unit("OTHER", "ROOT", null)
         .unit("AUTH2", "OTHER", "myndighed");
-  }
-
-  @BeforeEach
-  void open() {
-    db = new TestStore(dir);
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
   }
 
   ReportRow only(String period, String org, Via via) {

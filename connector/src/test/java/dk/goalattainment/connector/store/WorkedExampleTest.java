@@ -14,7 +14,6 @@ import static dk.goalattainment.connector.core.engine.ReportColumn.PROGRESSION_U
 import static dk.goalattainment.connector.core.engine.ReportColumn.PROGRESS_SHARE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.goalattainment.connector.TestStore;
 import dk.goalattainment.connector.WorkedExample;
 import dk.goalattainment.connector.core.engine.Filters;
 import dk.goalattainment.connector.core.engine.Report;
@@ -23,25 +22,14 @@ import dk.goalattainment.connector.core.engine.ReportRow;
 import dk.goalattainment.connector.core.model.Grouping;
 import dk.goalattainment.connector.core.model.Period;
 import dk.goalattainment.connector.core.model.Via;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class WorkedExampleTest {
-  @TempDir Path dir;
-  TestStore db;
-
+/** The worked example of domain.md §5, figure by figure. */
+abstract class WorkedExampleTest extends AbstractStoreContractTest {
   @BeforeEach
   void load() {
-    db = new TestStore(dir);
     db.ingest(WorkedExample.batch());
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
   }
 
   @Test

@@ -290,8 +290,8 @@ public final class AttainmentSql {
         .append(" AND ")
         .append(date(end))
         .append(filterSql(r.filters(), params))
-        .append("\n  GROUP BY ")
-        .append(groupExpr)
+        // By position: the group may be the constant '*', which PostgreSQL refuses by value.
+        .append("\n  GROUP BY 1")
         .append("\n)\n");
 
     Map<String, String> expressions = new LinkedHashMap<>();

@@ -1,2 +1,6 @@
-/** The PostgreSQL dialect (production store). */
+/**
+ * The PostgreSQL dialect, the production store: a HikariCP pool, its own idempotent DDL with the
+ * DuckDB schema's table and column names (plus primary keys), and bulk loading by {@code COPY …
+ * FROM STDIN}. The shared SQL of the store and the engine runs on it unchanged.
+ */
 package dk.goalattainment.connector.store.postgres;

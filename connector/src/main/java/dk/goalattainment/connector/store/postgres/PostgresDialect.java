@@ -1,0 +1,121 @@
+package dk.goalattainment.connector.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dk.goalattainment.connector.core.error.ConnectorException;
+import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.store.BulkWriter;
+import dk.goalattainment.connector.store.SqlDialect;
+import dk.goalattainment.connector.store.SqlScripts;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * PostgreSQL (14 or newer), the production store: connections come from a HikariCP pool, the schema
+ * is {@code store/postgres/schema.sql} (the DuckDB tables with primary keys), and bulk loads use
+ * {@code COPY … FROM STDIN} ({@link CopyWriter}).
+ *
+ * <p>The pool fails fast: the constructor connects once and throws a {@link ConnectorException}
+ * naming the server (never the password) when it cannot.
+ */
+public final class PostgresDialect implements SqlDialect {
+  /** Connections the pool keeps at most unless told otherwise. */
+  public static final int DEFAULT_MAX_POOL_SIZE = 10;
+
+  private static final String URL_PREFIX = "jdbc:postgresql:";
+
+  private final String url;
+  private final HikariDataSource pool;
+
+  /** A pool of at most {@link #DEFAULT_MAX_POOL_SIZE} connections. */
+  public PostgresDialect(String jdbcUrl, String user, String password) {
+    this(jdbcUrl, user, password, DEFAULT_MAX_POOL_SIZE);
+  }
+
+  /**
+   * Connects to {@code jdbcUrl} ({@code jdbc:postgresql://host:port/database}).
+   *
+   * @param user the role to log in as; null when the URL names it
+   * @param password its password; null for none (or when the URL or {@code ~/.pgpass} holds it)
+   * @param maxPoolSize the most connections kept open at once (at least 1)
+   */
+  public PostgresDialect(String jdbcUrl, String user, String password, int maxPoolSize) {
+    if (jdbcUrl == null || !jdbcUrl.startsWith(URL_PREFIX)) {
+      throw new ConnectorException(
+          ErrorCode.CONFIGURATION_INVALID,
+          "The PostgreSQL JDBC URL must start with "
+              + URL_PREFIX
+              + " (for example jdbc:postgresql://localhost:5432/connector).");
+    }
+    if (maxPoolSize < 1) {
+      throw new ConnectorException(
+          ErrorCode.CONFIGURATION_INVALID, "The PostgreSQL pool needs at least one connection.");
+    }
+    this.url = jdbcUrl;
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("connector-postgres");
+    config.setDriverClassName("org.postgresql.Driver");
+    config.setJdbcUrl(jdbcUrl);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(maxPoolSize);
+    config.setMinimumIdle(Math.min(2, maxPoolSize));
+    config.setAutoCommit(true);
+    config.addDataSourceProperty("ApplicationName", "goal-attainment-connector");
+    // Lets pgjdbc send a JDBC batch as multi-row INSERTs (catalogue labels, BatchedInsertWriter).
+    config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    try {
+      this.pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new ConnectorException(
+          ErrorCode.STORE_FAILURE, "Cannot connect to " + describe() + ": " + rootMessage(e), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+
+  @Override
+  public String name() {
+    return "postgres";
+  }
+
+  /** The server and database, without the URL's parameters (they may hold a password). */
+  @Override
+  public String describe() {
+    int query = url.indexOf('?');
+    return "PostgreSQL " + (query < 0 ? url : url.substring(0, query));
+  }
+
+  @Override
+  public String doubleType() {
+    return "DOUBLE PRECISION";
+  }
+
+  @Override
+  public Connection connect() throws SQLException {
+    return pool.getConnection();
+  }
+
+  @Override
+  public List<String> schemaStatements() {
+    return SqlScripts.load("/store/postgres/schema.sql");
+  }
+
+  @Override
+  public BulkWriter bulkWriter(Connection connection, String table, List<String> columns)
+      throws SQLException {
+    return new CopyWriter(connection, table, columns);
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

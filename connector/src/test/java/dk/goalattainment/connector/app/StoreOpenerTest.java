@@ -1,0 +1,99 @@
+package dk.goalattainment.connector.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.goalattainment.connector.EmbeddedPostgresServer;
+import dk.goalattainment.connector.TestStore;
+import dk.goalattainment.connector.WorkedExample;
+import dk.goalattainment.connector.app.ConnectorFactory.StoreOpener;
+import dk.goalattainment.connector.core.error.ConnectorException;
+import dk.goalattainment.connector.core.error.ErrorCode;
+import io.micronaut.context.ApplicationContext;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** {@code connector.store.kind} chooses the store; PostgreSQL takes its settings from config. */
+class StoreOpenerTest {
+  private static Map<String, Object> postgres(String url) {
+    Map<String, Object> config = new HashMap<>();
+    config.put("connector.store.kind", "postgres");
+    config.put("connector.store.postgres.url", url);
+    config.put("connector.store.postgres.user", EmbeddedPostgresServer.USER);
+    config.put("connector.store.postgres.password", "not-needed-with-trust");
+    return config;
+  }
+
+  @Test
+  void opensPostgresWhenTheKindSaysSo() {
+    Map<String, Object> config =
+        postgres(EmbeddedPostgresServer.createDatabase(StoreOpenerTest.class));
+    config.put("connector.pseudonym.key", TestStore.KEY);
+    try (ApplicationContext context = ApplicationContext.run(config);
+        ConnectorRuntime runtime = context.getBean(StoreOpener.class).open(Optional.empty())) {
+      runtime.ingest().ingest(WorkedExample.batch());
+
+      assertThat(runtime.store().dialect().name()).isEqualTo("postgres");
+      assertThat(runtime.store().tableCounts()).containsEntry("goal", 5L);
+      assertThat(context.getBean(PostgresProperties.class).toString())
+          .contains("password=hidden")
+          .doesNotContain("not-needed-with-trust");
+    }
+  }
+
+  @Test
+  void refusesPostgresWithoutAConfiguredPseudonymKey() {
+    try (ApplicationContext context =
+        ApplicationContext.run(postgres("jdbc:postgresql://localhost:1/none"))) {
+      StoreOpener opener = context.getBean(StoreOpener.class);
+
+      assertThatThrownBy(() -> opener.open(Optional.empty()))
+          .isInstanceOf(ConnectorException.class)
+          .hasMessageContaining("CONNECTOR_PSEUDONYM_KEY")
+          .extracting(e -> ((ConnectorException) e).code())
+          .isEqualTo(ErrorCode.CONFIGURATION_INVALID);
+    }
+  }
+
+  @Test
+  void refusesPostgresWithoutAUrl() {
+    Map<String, Object> config = new HashMap<>();
+    config.put("connector.store.kind", "postgres");
+    config.put("connector.pseudonym.key", TestStore.KEY);
+    try (ApplicationContext context = ApplicationContext.run(config)) {
+      StoreOpener opener = context.getBean(StoreOpener.class);
+
+      assertThatThrownBy(() -> opener.open(Optional.empty()))
+          .isInstanceOf(ConnectorException.class)
+          .hasMessageContaining("CONNECTOR_STORE_POSTGRES_URL");
+    }
+  }
+
+  @Test
+  void rejectsAUrlThatIsNotPostgres() {
+    try (ApplicationContext context =
+        ApplicationContext.run(postgres("jdbc:mysql://localhost/connector"))) {
+      assertThatThrownBy(() -> context.getBean(PostgresProperties.class))
+          .hasStackTraceContaining("PostgresProperties.url - must be a PostgreSQL JDBC URL");
+    }
+  }
+
+  @Test
+  void namesTheServerButNotThePasswordWhenItCannotConnect() {
+    Map<String, Object> config =
+        postgres("jdbc:postgresql://localhost:1/connector?password=secret-in-url");
+    config.put("connector.pseudonym.key", TestStore.KEY);
+    try (ApplicationContext context = ApplicationContext.run(config)) {
+      StoreOpener opener = context.getBean(StoreOpener.class);
+
+      assertThatThrownBy(() -> opener.open(Optional.empty()))
+          .isInstanceOf(ConnectorException.class)
+          .hasMessageContaining("PostgreSQL jdbc:postgresql://localhost:1/connector")
+          .hasMessageNotContaining("secret-in-url")
+          .extracting(e -> ((ConnectorException) e).code())
+          .isEqualTo(ErrorCode.STORE_FAILURE);
+    }
+  }
+}
