@@ -1,22 +1,37 @@
 package dk.goalattainment.connector.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
-/** The core knows no framework and no database; adapters depend on it, never the reverse. */
-@AnalyzeClasses(
-    packages = "dk.goalattainment.connector",
-    importOptions = ImportOption.DoNotIncludeTests.class)
+/**
+ * The core knows no framework and no database; adapters depend on it, never the reverse. Plain
+ * Jupiter tests that call {@link ArchRule#check} (Surefire did not count the ArchUnit engine's
+ * field rules as tests).
+ */
 class ArchitectureTest {
-  @ArchTest
-  static final ArchRule coreImportsNoFrameworkOrJdbc =
+  private static final String CORE = "dk.goalattainment.connector.core..";
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dk.goalattainment.connector");
+  }
+
+  static final ArchRule CORE_IMPORTS_NO_FRAMEWORK_OR_JDBC =
       noClasses()
           .that()
-          .resideInAPackage("dk.goalattainment.connector.core..")
+          .resideInAPackage(CORE)
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
@@ -34,23 +49,49 @@ class ArchitectureTest {
               "picocli..")
           .because("the core must stay free of frameworks and databases (ADR 0001)");
 
-  @ArchTest
-  static final ArchRule coreDependsOnNoAdapter =
+  static final ArchRule CORE_DEPENDS_ON_NO_ADAPTER =
       noClasses()
           .that()
-          .resideInAPackage("dk.goalattainment.connector.core..")
+          .resideInAPackage(CORE)
           .should()
           .dependOnClassesThat()
-          .resideOutsideOfPackages("dk.goalattainment.connector.core..", "java..", "javax.crypto..")
+          .resideOutsideOfPackages(CORE, "java..", "javax.crypto..")
           .because("adapters depend on the core, never the reverse");
 
-  @ArchTest
-  static final ArchRule onlyTheStoreTalksToTheDatabase =
+  static final ArchRule ONLY_THE_STORE_TALKS_TO_THE_DATABASE =
       noClasses()
           .that()
           .resideOutsideOfPackage("dk.goalattainment.connector.store..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("org.duckdb..", "org.postgresql..")
+          .resideInAnyPackage("org.duckdb..", "org.postgresql..", "com.zaxxer.hikari..")
           .because("SQL stays behind the store's dialects");
+
+  @Test
+  void coreImportsNoFrameworkOrJdbc() {
+    CORE_IMPORTS_NO_FRAMEWORK_OR_JDBC.check(classes);
+  }
+
+  @Test
+  void coreDependsOnNoAdapter() {
+    CORE_DEPENDS_ON_NO_ADAPTER.check(classes);
+  }
+
+  @Test
+  void onlyTheStoreTalksToTheDatabase() {
+    ONLY_THE_STORE_TALKS_TO_THE_DATABASE.check(classes);
+  }
+
+  @Test
+  void theRulesSeeTheCoreAndCanFail() {
+    assertThat(classes.contain("dk.goalattainment.connector.core.engine.AttainmentSql")).isTrue();
+    ArchRule coreUsesNoJavaTime =
+        noClasses()
+            .that()
+            .resideInAPackage(CORE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("java.time..");
+    assertThatThrownBy(() -> coreUsesNoJavaTime.check(classes)).isInstanceOf(AssertionError.class);
+  }
 }

@@ -162,7 +162,7 @@ class RestApiTest implements TestPropertyProvider {
           JsonNode a = live.get(i).get(f);
           JsonNode b = fromDataset.get(i).get(f);
           if (a.isDouble()) {
-            // sums of doubles in another order may differ in the last bits (ADR 0006)
+            // sums of doubles in another order may differ in the last bits (ADR 0007)
             assertThat(b.asDouble()).as(by + " " + f).isCloseTo(a.asDouble(), within(1e-12));
           } else {
             assertThat(b).as(by + " " + f).isEqualTo(a);

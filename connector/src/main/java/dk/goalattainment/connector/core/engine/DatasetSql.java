@@ -17,7 +17,7 @@ import java.util.Map;
  *       /ROOT/AREA/UNIT/}), for filters and row-level security.
  *   <li>{@code attainment}: the contract's figures for every combination of period, org node, via,
  *       target group, effect goal or life theme, and goal type, with {@code *} as the "all" member
- *       of each dimension. Each row is computed over its own distinct citizens (ADR 0006).
+ *       of each dimension. Each row is computed over its own distinct citizens (ADR 0007).
  *   <li>{@code goal_followups}: one row per counted follow-up per quarter, pseudonymised.
  *   <li>{@code followup_compliance}: on-time share and overdue follow-ups per period, org node, via
  *       and target group (the compliance columns of {@code attainment}).
