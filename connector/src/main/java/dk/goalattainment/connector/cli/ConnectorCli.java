@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       RefreshCommand.class,
       ValidateCommand.class,
       DemoCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      SupersetCommand.class
     })
 public class ConnectorCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,136 @@
+package dk.goalattainment.connector.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.goalattainment.connector.TestCatalogue;
+import dk.goalattainment.connector.TestStore;
+import dk.goalattainment.connector.WorkedExample;
+import dk.goalattainment.connector.definitions.CheckedDefinitions;
+import dk.goalattainment.connector.definitions.DefinitionFiles;
+import dk.goalattainment.connector.store.DatasetRefresher;
+import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
+import dk.goalattainment.connector.superset.fake.FakeSuperset;
+import dk.goalattainment.connector.superset.fake.SupersetHarness;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code connector superset sync} end to end: definitions and org tree from a real store, Superset
+ * simulated by WireMock with every request validated against Superset's OpenAPI spec.
+ */
+class SupersetSyncCommandTest {
+  @RegisterExtension static final SupersetHarness superset = new SupersetHarness();
+
+  static final String PASSWORD_PROPERTY = "SUPERSET_SYNC_TEST_PASSWORD";
+
+  @TempDir Path dir;
+
+  Path db() {
+    return dir.resolve("sync.duckdb");
+  }
+
+  @BeforeEach
+  void storeWithTheWorkedExampleAndRoles() {
+    try (TestStore store = new TestStore(new DuckDbDialect(db()))) {
+      store.ingest(WorkedExample.batch());
+      new DatasetRefresher(store.store)
+          .refresh(
+              CheckedDefinitions.load(
+                      new DefinitionFiles(TestCatalogue.definitionsDir()), TestCatalogue.get())
+                  .definitions(),
+              s -> {});
+    }
+    System.setProperty(PASSWORD_PROPERTY, FakeSuperset.PASSWORD);
+    for (String unit : List.of("SOC", "FBU", "BC", "FBU-M")) {
+      superset.fake().addRole("Målopfyldelse " + unit);
+    }
+  }
+
+  CliRun sync(String... extra) {
+    List<String> args =
+        Stream.concat(
+                Stream.of(
+                    "superset",
+                    "sync",
+                    "--url",
+                    superset.url().toString(),
+                    "--username",
+                    FakeSuperset.USERNAME,
+                    "--password-env",
+                    PASSWORD_PROPERTY,
+                    "--db",
+                    db().toString()),
+                Stream.of(extra))
+            .toList();
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  @Test
+  void firstSyncPlansAndCreatesDatasetsMetricsAndRowLevelSecurity() {
+    CliRun run = sync();
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("+ create database")
+        .contains("ds_attainment")
+        .contains("goal_attainment_avg")
+        .contains("goal-attainment: FBU")
+        .containsPattern("Plan: \\d+ to create, 0 to update, 0 to delete");
+    assertThat(superset.fake().datasets())
+        .extracting(d -> d.table)
+        .containsExactlyInAnyOrder("ds_attainment", "ds_goal_followups", "ds_followup_compliance");
+    assertThat(superset.fake().dataset("ds_attainment").metric("goal_attainment_avg").verbose)
+        .isEqualTo("Gns. målopfyldelse");
+    assertThat(superset.fake().rlsRules())
+        .extracting(r -> r.clause)
+        .contains("starts_with(org_path, '/SOC/FBU/')")
+        .contains(
+            "(starts_with(authority_org_path, '/SOC/FBU/') OR"
+                + " starts_with(provider_org_path, '/SOC/FBU/'))");
+    assertThat(run.out()).doesNotContain(FakeSuperset.PASSWORD);
+  }
+
+  @Test
+  void secondSyncWithNothingChangedSendsNoWrites() {
+    assertThat(sync().exitCode()).isZero();
+    int writesAfterFirst = superset.assetWrites().size();
+
+    CliRun again = sync();
+
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out()).contains("Superset is up to date.");
+    assertThat(superset.assetWrites()).hasSize(writesAfterFirst);
+  }
+
+  @Test
+  void dryRunSendsNoWrites() {
+    CliRun run = sync("--dry-run");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Dry run: nothing was changed.");
+    assertThat(superset.assetWrites()).isEmpty();
+  }
+
+  @Test
+  void aMissingRoleStopsTheSyncNamingItAndWritesNothing() {
+    superset.fake().disableRolesApi();
+    CliRun noApi = sync();
+
+    assertThat(noApi.exitCode()).isNotZero();
+    assertThat(noApi.err()).containsIgnoringCase("roles");
+    assertThat(superset.assetWrites()).isEmpty();
+  }
+
+  @Test
+  void withoutRowLevelSecurityNoRoleIsNeeded() {
+    CliRun run = sync("--no-rls", "--dry-run");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).doesNotContain("goal-attainment: FBU");
+  }
+}
