@@ -2,6 +2,8 @@ package dk.goalattainment.connector.cli;
 
 import dk.goalattainment.connector.app.ConnectorFactory.StoreOpener;
 import dk.goalattainment.connector.app.ConnectorRuntime;
+import dk.goalattainment.connector.core.model.Period;
+import dk.goalattainment.connector.core.model.Via;
 import dk.goalattainment.connector.demo.DemoData;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.BeanProvider;
@@ -29,8 +31,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Starts the connector service: REST API under /api/v1, its OpenAPI document under"
           + " /swagger/goal-attainment-connector-1.yml and a browsable UI at /swagger-ui/index.html, /health and /prometheus.",
-      "With --demo and an empty store it first loads the demo data and refreshes the datasets,"
-          + " and, when CONNECTOR_API_TOKEN is not set, makes a token for this session."
+      "With --demo and an empty store it first loads the demo data, refreshes the datasets and"
+          + " prints the fact sheet, and, when CONNECTOR_API_TOKEN is not set, makes a token for"
+          + " this session."
     })
 public class ServeCommand implements Callable<Integer> {
   @Mixin DbOption db;
@@ -116,6 +119,9 @@ public class ServeCommand implements Callable<Integer> {
         out.flush();
         runtime.refresh(step -> {});
       }
+      out.println();
+      out.print(FactSheet.render(runtime.reports(), "SOC", Via.AUTHORITY, Period.year(2021)));
+      out.println();
     }
   }
 }
