@@ -119,9 +119,20 @@ public class ServeCommand implements Callable<Integer> {
         out.flush();
         runtime.refresh(step -> {});
       }
-      out.println();
-      out.print(FactSheet.render(runtime.reports(), "SOC", Via.AUTHORITY, Period.year(2021)));
-      out.println();
+      // The demo's department; a store with other data shows its first root.
+      String org =
+          runtime.store().orgUnit("SOC").isPresent()
+              ? "SOC"
+              : runtime.store().orgUnits().stream()
+                  .filter(u -> u.parentId() == null)
+                  .map(u -> u.unitId())
+                  .findFirst()
+                  .orElse(null);
+      if (org != null) {
+        out.println();
+        out.print(FactSheet.render(runtime.reports(), org, Via.AUTHORITY, Period.year(2021)));
+        out.println();
+      }
     }
   }
 }
