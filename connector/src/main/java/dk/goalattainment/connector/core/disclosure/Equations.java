@@ -208,7 +208,7 @@ final class Equations {
       coef.merge(varOfCell[cell], (long) sign, Long::sum);
     } else {
       for (int c = 0; c < rhs.length; c++) {
-        rhs[c] -= sign * values[cell][c];
+        rhs[c] = Math.subtractExact(rhs[c], sign * values[cell][c]);
       }
     }
   }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class AdditiveGroupsTest {
+class DisclosureAdditiveGroupsTest {
   private static final OrgTree TREE =
       OrgTree.ofParents(
           new java.util.LinkedHashMap<>(
