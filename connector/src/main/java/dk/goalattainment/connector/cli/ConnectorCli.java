@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       DemoCommand.class,
       ServeCommand.class,
-      SupersetCommand.class
+      SupersetCommand.class,
+      OpenDataCommand.class
     })
 public class ConnectorCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
