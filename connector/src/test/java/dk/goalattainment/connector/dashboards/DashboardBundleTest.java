@@ -161,6 +161,13 @@ class DashboardBundleTest {
       assertThat(DashboardBundleBuilder.checkBundle(files)).as(b.name()).isEmpty();
       Map<String, Object> meta = (Map<String, Object>) files.get("metadata.yaml");
       assertThat(meta).containsEntry("version", "1.0.0").containsEntry("type", "assets");
+      // quoted like the reference's, so that PyYAML reads a string, not a datetime
+      assertThat(
+              new String(
+                  DashboardTestSupport.entries(b.zip())
+                      .get(DashboardBundleBuilder.ROOT + "metadata.yaml"),
+                  java.nio.charset.StandardCharsets.UTF_8))
+          .contains("timestamp: \"2026-11-22T10:00:00Z\"");
       files.forEach(
           (path, doc) ->
               KNOWN.forEach(
