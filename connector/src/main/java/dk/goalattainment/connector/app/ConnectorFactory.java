@@ -108,6 +108,11 @@ public class ConnectorFactory {
       return catalogue;
     }
 
+    /** The checked dataset and metric definitions. */
+    public Definitions definitions() {
+      return definitions;
+    }
+
     /** The DuckDB file used when no --db is given. */
     public Path defaultDatabase() {
       return store.duckdbPath();

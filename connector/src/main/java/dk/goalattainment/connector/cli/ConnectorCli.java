@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ServeCommand.class,
       SupersetCommand.class,
+      DashboardsCommand.class,
       OpenDataCommand.class
     })
 public class ConnectorCli implements Runnable {

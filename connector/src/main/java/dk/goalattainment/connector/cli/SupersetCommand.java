@@ -4,12 +4,15 @@ import dk.goalattainment.connector.app.ConnectorFactory.StoreOpener;
 import dk.goalattainment.connector.app.ConnectorRuntime;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.dashboards.DashboardBundleBuilder;
+import dk.goalattainment.connector.dashboards.DashboardSpec;
 import dk.goalattainment.connector.definitions.DefinitionFiles;
 import dk.goalattainment.connector.superset.SupersetDesiredState;
 import dk.goalattainment.connector.superset.client.AuthProvider;
 import dk.goalattainment.connector.superset.client.JerseyLogging;
 import dk.goalattainment.connector.superset.client.SupersetClient;
 import dk.goalattainment.connector.superset.client.SupersetConfig;
+import dk.goalattainment.connector.superset.client.SupersetDatabase;
 import dk.goalattainment.connector.superset.sync.DesiredState;
 import dk.goalattainment.connector.superset.sync.Ownership;
 import dk.goalattainment.connector.superset.sync.SupersetSync;
@@ -22,7 +25,8 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -133,6 +137,18 @@ public class SupersetCommand implements Runnable {
     @Option(names = "--no-rls", description = "Do not manage row-level security rules.")
     boolean noRls;
 
+    @Option(
+        names = "--dashboards",
+        defaultValue = "dashboards",
+        paramLabel = "DIR",
+        description =
+            "Dashboard specs to import after the datasets (default: ${DEFAULT-VALUE}, when that"
+                + " folder exists).")
+    Path dashboards;
+
+    @Option(names = "--no-dashboards", description = "Do not import the dashboards.")
+    boolean noDashboards;
+
     @Option(names = "--dry-run", description = "Print the plan only; send no write request.")
     boolean dryRun;
 
@@ -169,10 +185,7 @@ public class SupersetCommand implements Runnable {
           databaseUri != null
               ? databaseUri
               : "duckdb:///" + database.toString() + "?access_mode=read_only";
-      String effectiveSchema =
-          schema != null
-              ? schema
-              : uri.toLowerCase(Locale.ROOT).startsWith("postgres") ? "public" : "main";
+      String effectiveSchema = schema != null ? schema : SupersetDesiredState.defaultSchema(uri);
       DesiredState desired;
       try (ConnectorRuntime runtime = stores.get().open(db.path())) {
         desired =
@@ -189,9 +202,51 @@ public class SupersetCommand implements Runnable {
         SyncResult result =
             new SupersetSync(client, Ownership.DEFAULT)
                 .run(desired, new SyncOptions(dryRun, prune), out::println);
+        if (!noDashboards && Files.isDirectory(dashboards)) {
+          importDashboards(client, desired, out);
+        }
         out.flush();
         return result == null ? 1 : 0;
       }
+    }
+
+    /**
+     * Imports the dashboards (and, with them, the datasets they use) through the assets import,
+     * unless every dashboard in Superset already carries this bundle's fingerprint.
+     */
+    private void importDashboards(SupersetClient client, DesiredState desired, PrintWriter out) {
+      List<DashboardSpec> specs = DashboardBundleBuilder.load(dashboards);
+      UUID databaseUuid =
+          client
+              .findDatabaseByName(desired.database().name())
+              .map(SupersetDatabase::uuid)
+              .filter(java.util.Objects::nonNull)
+              .orElse(desired.database().uuid());
+      DashboardBundleBuilder builder =
+          new DashboardBundleBuilder(
+                  stores.get().definitions(),
+                  new DashboardBundleBuilder.Database(
+                      desired.database().name(), desired.database().sqlalchemyUri(), databaseUuid))
+              .withSchema(desired.datasets().get(0).schema());
+      String fingerprint = builder.fingerprint(specs);
+      List<String> changed = new java.util.ArrayList<>();
+      for (DashboardSpec d : specs) {
+        if (!client.dashboardCertification(d.slug()).map(fingerprint::equals).orElse(false)) {
+          changed.add(d.slug());
+        }
+      }
+      if (changed.isEmpty()) {
+        out.println("  unchanged dashboards (" + specs.size() + ")");
+        return;
+      }
+      out.println("~ import dashboards (" + String.join(", ", changed) + " changed or new)");
+      if (dryRun) {
+        return;
+      }
+      DashboardBundleBuilder.Bundle bundle =
+          builder.withFingerprint(fingerprint).buildAll(specs, java.time.Instant.now());
+      client.importAssets(bundle.zip(), bundle.passwords());
+      out.println("Imported " + specs.size() + " dashboards.");
     }
   }
 }

@@ -13,6 +13,7 @@ import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.dashboards.DashboardSpec.ChartSpec;
 import dk.goalattainment.connector.dashboards.DashboardSpec.FilterSpec;
 import dk.goalattainment.connector.dashboards.DashboardSpec.MarkdownSpec;
+import dk.goalattainment.connector.superset.SupersetDesiredState;
 import dk.goalattainment.connector.superset.Uuids;
 import dk.goalattainment.connector.superset.client.SqlalchemyUris;
 import dk.goalattainment.connector.superset.sync.SupersetKeys;
@@ -130,11 +131,48 @@ public final class DashboardBundleBuilder {
 
   private final Definitions definitions;
   private final Database database;
+  private String fingerprint = "";
+  private String schema;
 
   /** A builder over these definitions, with the datasets in {@code database}. */
   public DashboardBundleBuilder(Definitions definitions, Database database) {
     this.definitions = Objects.requireNonNull(definitions, "definitions");
     this.database = Objects.requireNonNull(database, "database");
+  }
+
+  /**
+   * The fingerprint of what these specs compile to: SHA-256 of the all-in-one bundle built with a
+   * fixed timestamp (the build is deterministic). The sync stores it in each dashboard's {@code
+   * certification_details} and imports again only when Superset's copy differs.
+   */
+  public String fingerprint(List<DashboardSpec> specs) {
+    String saved = fingerprint;
+    try {
+      fingerprint = "";
+      byte[] zip = buildAll(specs, Instant.EPOCH).zip();
+      return "connector bundle sha256:"
+          + java.util.HexFormat.of()
+              .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(zip));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      fingerprint = saved;
+    }
+  }
+
+  /**
+   * The schema of the tables (as the sync sets it): {@code main} for DuckDB, {@code public} for
+   * PostgreSQL; by default from the database URI.
+   */
+  public DashboardBundleBuilder withSchema(String schema) {
+    this.schema = schema;
+    return this;
+  }
+
+  /** Writes {@code fingerprint} into each dashboard's {@code certification_details}. */
+  public DashboardBundleBuilder withFingerprint(String fingerprint) {
+    this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+    return this;
   }
 
   // ------------------------------------------------------------------ loading
@@ -464,11 +502,15 @@ public final class DashboardBundleBuilder {
     Map<String, Object> y = new LinkedHashMap<>();
     y.put("table_name", ds.table());
     y.put("main_dttm_col", ds.timeColumn());
-    y.put("description", ds.description() == null ? null : ds.description().da());
+    // The same description, schema, labels and certification as `superset sync` sets, so that an
+    // import never undoes the sync (SupersetDesiredState is the one source of both).
+    y.put("description", SupersetDesiredState.description(ds));
     y.put("default_endpoint", null);
     y.put("offset", 0);
     y.put("cache_timeout", null);
-    y.put("schema", null);
+    y.put(
+        "schema",
+        schema != null ? schema : SupersetDesiredState.defaultSchema(database.sqlalchemyUri()));
     y.put("sql", null);
     y.put("params", null);
     y.put("template_params", null);
@@ -498,7 +540,7 @@ public final class DashboardBundleBuilder {
         extra = new LinkedHashMap<>();
         Map<String, Object> cert = new LinkedHashMap<>();
         cert.put("certified_by", m.certifiedBy());
-        cert.put("details", "Definition version " + m.version() + " fra " + m.effectiveFrom());
+        cert.put("details", SupersetDesiredState.certificationDetails(m));
         extra.put("certification", cert);
       }
       my.put("extra", extra);
@@ -515,7 +557,7 @@ public final class DashboardBundleBuilder {
       cy.put("is_active", true);
       cy.put("type", c.type());
       cy.put("advanced_data_type", null);
-      cy.put("groupby", "dimension".equals(c.role()) || "BOOLEAN".equals(c.type()));
+      cy.put("groupby", SupersetDesiredState.groupby(c));
       cy.put("filterable", true);
       cy.put("expression", null);
       cy.put("description", c.description());
@@ -861,8 +903,8 @@ public final class DashboardBundleBuilder {
     y.put("description", d.description());
     y.put("css", "");
     y.put("slug", d.slug());
-    y.put("certified_by", "");
-    y.put("certification_details", "");
+    y.put("certified_by", fingerprint.isEmpty() ? "" : "Goal-attainment connector");
+    y.put("certification_details", fingerprint);
     y.put("published", true);
     y.put("is_managed_externally", true);
     y.put("uuid", dashboardUuid(d.slug()).toString());

@@ -96,6 +96,32 @@ public final class SupersetDesiredState {
       String externalUrlBase,
       boolean rowLevelSecurity) {}
 
+  /** A dataset's description in Superset: its Danish title and description. */
+  public static String description(DatasetDefinition d) {
+    return d.title().da() + " – " + d.description().da();
+  }
+
+  /** The certification details of a metric: its version and when it took effect. */
+  public static String certificationDetails(MetricDefinition m) {
+    return "Definition version "
+        + m.version()
+        + ", gældende fra "
+        + m.effectiveFrom()
+        + " (domain.md §3)";
+  }
+
+  /** Whether charts may group by a column: dimensions and flags (e.g. low_n). */
+  public static boolean groupby(ColumnDefinition c) {
+    return "dimension".equals(c.role()) || "BOOLEAN".equals(c.type());
+  }
+
+  /** The schema of the tables for a SQLAlchemy URI: public for PostgreSQL, main for DuckDB. */
+  public static String defaultSchema(String sqlalchemyUri) {
+    return sqlalchemyUri.toLowerCase(java.util.Locale.ROOT).startsWith("postgres")
+        ? "public"
+        : "main";
+  }
+
   /** The desired state. */
   public static DesiredState of(
       Definitions definitions, List<OrgUnit> orgUnits, RoleMapping roles, Settings settings) {
@@ -113,13 +139,7 @@ public final class SupersetDesiredState {
       for (ColumnDefinition c : d.columns()) {
         columns.add(
             new ColumnSpec(
-                c.name(),
-                c.label(),
-                c.description(),
-                null,
-                c.isTemporal(),
-                "dimension".equals(c.role()),
-                true));
+                c.name(), c.label(), c.description(), null, c.isTemporal(), groupby(c), true));
       }
       List<MetricSpec> metrics = new ArrayList<>();
       for (MetricDefinition m : definitions.metricsOf(d)) {
@@ -133,19 +153,13 @@ public final class SupersetDesiredState {
                 m.warning(),
                 m.certifiedBy() == null
                     ? null
-                    : new Certification(
-                        m.certifiedBy(),
-                        "Definition version "
-                            + m.version()
-                            + ", gældende fra "
-                            + m.effectiveFrom()
-                            + " (domain.md §3)")));
+                    : new Certification(m.certifiedBy(), certificationDetails(m))));
       }
       datasets.add(
           new DatasetSpec(
               d.table(),
               settings.schema(),
-              d.title().da() + " – " + d.description().da(),
+              description(d),
               SupersetKeys.datasetUuid(d.table()),
               base == null ? null : base + "/api/v1/datasets/" + d.id(),
               columns,

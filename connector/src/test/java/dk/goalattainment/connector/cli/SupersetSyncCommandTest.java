@@ -127,6 +127,27 @@ class SupersetSyncCommandTest {
   }
 
   @Test
+  void importsTheDashboardsAfterTheDatasetsAndNotAgainWhenNothingChanged() {
+    String dashboards = TestCatalogue.definitionsDir().resolveSibling("dashboards").toString();
+    CliRun first = sync("--dashboards", dashboards);
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).contains("~ import dashboards").contains("Imported 4 dashboards.");
+    assertThat(superset.fake().importedFiles())
+        .anyMatch(f -> f.startsWith("dashboards/"))
+        .anyMatch(f -> f.startsWith("charts/"));
+    int writes = superset.assetWrites().size();
+
+    CliRun second = sync("--dashboards", dashboards);
+
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(second.out())
+        .contains("Superset is up to date.")
+        .contains("unchanged dashboards (4)");
+    assertThat(superset.assetWrites()).hasSize(writes);
+  }
+
+  @Test
   void withoutRowLevelSecurityNoRoleIsNeeded() {
     CliRun run = sync("--no-rls", "--dry-run");
 

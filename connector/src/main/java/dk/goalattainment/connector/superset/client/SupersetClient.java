@@ -138,6 +138,22 @@ public final class SupersetClient implements AutoCloseable {
   }
 
   /** The dataset with its columns and metrics. */
+  /**
+   * The {@code certification_details} of a dashboard ({@code GET /api/v1/dashboard/{slug}}), or
+   * empty when no dashboard has that slug. The connector keeps its bundle fingerprint there.
+   */
+  public Optional<String> dashboardCertification(String slug) {
+    try {
+      JsonNode r = http.get("/api/v1/dashboard/" + slug, null).path("result");
+      return Optional.of(r.path("certification_details").asText(""));
+    } catch (SupersetApiException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   public SupersetDataset getDataset(int id) {
     JsonNode r = http.get(DATASETS + id, null).path("result");
     List<SupersetColumn> columns = new ArrayList<>();

@@ -81,6 +81,7 @@ public final class FakeSuperset {
   private final List<Fault> faults = new ArrayList<>();
   private final List<String> violations = new ArrayList<>();
   private final List<String> importedFiles = new ArrayList<>();
+  private final Map<String, ObjectNode> dashboards = new LinkedHashMap<>();
   private boolean rolesApi = true;
   private boolean rejectCsrf;
   private boolean rejectCookies;
@@ -373,6 +374,15 @@ public final class FakeSuperset {
     }
     if (p.equals("/api/v1/dataset/")) {
       return m.equals("GET") ? listDatasets(r) : m.equals("POST") ? createDataset(r) : notFound();
+    }
+    if ((id = match("/api/v1/dashboard/([^/]+)", p)) != null && m.equals("GET")) {
+      ObjectNode d = dashboards.get(id.group(1));
+      if (d == null) {
+        return json(404, message("Not found"));
+      }
+      ObjectNode body = JSON.createObjectNode();
+      body.set("result", d);
+      return json(200, body);
     }
     if ((id = match("/api/v1/dataset/(\\d+)", p)) != null) {
       int pk = Integer.parseInt(id.group(1));
@@ -1101,8 +1111,14 @@ public final class FakeSuperset {
           col.id = ids.incrementAndGet();
           col.name = n.path("column_name").asText();
         }
+        // Superset's import sets every field of the YAML on the column and the metric.
         col.verbose = text(n, "verbose_name");
         col.type = text(n, "type");
+        col.description = text(n, "description");
+        col.expression = text(n, "expression");
+        col.isDttm = n.path("is_dttm").asBoolean(false);
+        col.groupby = n.path("groupby").asBoolean(true);
+        col.filterable = n.path("filterable").asBoolean(true);
         cols.add(col);
       }
       ds.columns.clear();
@@ -1116,10 +1132,31 @@ public final class FakeSuperset {
           met.name = n.path("metric_name").asText();
         }
         met.expression = n.path("expression").asText();
+        met.verbose = text(n, "verbose_name");
+        met.description = text(n, "description");
+        met.d3format = text(n, "d3format");
+        met.warningText = text(n, "warning_text");
+        met.extra = n.hasNonNull("extra") ? n.get("extra").toString() : null;
         mets.add(met);
       }
       ds.metrics.clear();
       ds.metrics.addAll(mets);
+    }
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      if (f.getKey().startsWith("dashboards/")) {
+        try {
+          JsonNode y = YAML.readTree(f.getValue());
+          ObjectNode d = JSON.createObjectNode();
+          d.put("id", dashboards.size() + 1);
+          d.put("slug", y.path("slug").asText());
+          d.put("dashboard_title", y.path("dashboard_title").asText());
+          d.put("certified_by", y.path("certified_by").asText(""));
+          d.put("certification_details", y.path("certification_details").asText(""));
+          dashboards.put(y.path("slug").asText(), d);
+        } catch (IOException e) {
+          return json(422, message("Could not read " + f.getKey()));
+        }
+      }
     }
     importedFiles.addAll(files.keySet());
     return json(200, message("OK"));
