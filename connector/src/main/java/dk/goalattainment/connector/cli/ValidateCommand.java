@@ -5,6 +5,8 @@ import dk.goalattainment.connector.app.ConnectorRuntime;
 import dk.goalattainment.connector.core.catalogue.Catalogue;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.dashboards.DashboardBundleBuilder;
+import dk.goalattainment.connector.dashboards.DashboardSpec;
 import dk.goalattainment.connector.definitions.CatalogueLoader;
 import dk.goalattainment.connector.definitions.CheckedDefinitions;
 import dk.goalattainment.connector.definitions.DefinitionFiles;
@@ -53,6 +55,16 @@ public class ValidateCommand implements Callable<Integer> {
   boolean skipDatabase;
 
   @Option(
+      names = "--dashboards",
+      defaultValue = "dashboards",
+      paramLabel = "DIR",
+      description =
+          "Dashboard specs to check too: every chart's dataset, metrics and columns exist, every"
+              + " placed chart exists and every chart is placed, UUIDs unique (default:"
+              + " ${DEFAULT-VALUE}, when that folder exists).")
+  Path dashboards;
+
+  @Option(
       names = "--update-lock",
       description =
           "Record new definition versions in DIR/definitions.lock.yaml (needs --definitions);"
@@ -91,6 +103,18 @@ public class ValidateCommand implements Callable<Integer> {
     CheckedDefinitions.Stages stages = CheckedDefinitions.check(loaded, catalogue);
     int problems = report(out, "schema", stages.schema());
     problems += report(out, "semantics", stages.semantics());
+    if (Files.isDirectory(dashboards) && stages.ok()) {
+      List<DashboardSpec> specs = DashboardBundleBuilder.load(dashboards);
+      problems +=
+          report(
+              out,
+              "dashboards (" + specs.size() + ")",
+              new DashboardBundleBuilder(
+                      loaded.definitions(),
+                      new DashboardBundleBuilder.Database(
+                          "validation", "duckdb:///validation.duckdb", null))
+                  .validate(specs));
+    }
     if (skipDatabase) {
       out.println("database: skipped");
     } else if (problems > 0) {

@@ -186,6 +186,47 @@ class CliTest {
   }
 
   @Test
+  void validatesTheDefinitionsAndDashboardsOfTheRepository() {
+    Path defs = dk.goalattainment.connector.TestCatalogue.definitionsDir();
+    CliRun run =
+        CliRun.of(
+            "validate",
+            "--definitions",
+            defs.toString(),
+            "--dashboards",
+            defs.resolveSibling("dashboards").toString(),
+            "--skip-database");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("schema: ok", "semantics: ok", "dashboards (4): ok");
+  }
+
+  @Test
+  void validateRejectsADashboardChartOnAMissingMetric() throws Exception {
+    Path defs = dk.goalattainment.connector.TestCatalogue.definitionsDir();
+    Path dashboards = dir.resolve("dashboards");
+    Files.createDirectories(dashboards);
+    Path source = defs.resolveSibling("dashboards").resolve("direktion.yaml");
+    String spec = Files.readString(source);
+    assertThat(spec).contains("goal_attainment_avg");
+    Files.writeString(
+        dashboards.resolve("direktion.yaml"),
+        spec.replaceFirst("goal_attainment_avg", "goal_attainment_mean"));
+
+    CliRun run =
+        CliRun.of(
+            "validate",
+            "--definitions",
+            defs.toString(),
+            "--dashboards",
+            dashboards.toString(),
+            "--skip-database");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.out()).contains("dashboards (1): ").contains("goal_attainment_mean");
+  }
+
+  @Test
   void rejectsAMalformedPeriodWithAClearMessage() throws Exception {
     ingestWorkedExample();
 
