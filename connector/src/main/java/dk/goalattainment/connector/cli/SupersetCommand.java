@@ -26,6 +26,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -228,7 +229,25 @@ public class SupersetCommand implements Runnable {
                   new DashboardBundleBuilder.Database(
                       desired.database().name(), desired.database().sqlalchemyUri(), databaseUuid))
               .withSchema(desired.datasets().get(0).schema());
-      String fingerprint = builder.fingerprint(specs);
+      // Role access per level: the roles must exist before anything is imported.
+      Map<String, Integer> roleIds = new java.util.HashMap<>();
+      client.listRoles().forEach(r -> roleIds.put(r.name(), r.id()));
+      java.util.Set<String> missing = new java.util.TreeSet<>();
+      specs.forEach(
+          d -> d.roles().stream().filter(r -> !roleIds.containsKey(r)).forEach(missing::add));
+      if (!missing.isEmpty()) {
+        throw new ConnectorException(
+            ErrorCode.CONFIGURATION_INVALID,
+            "The dashboards' roles do not exist in Superset: "
+                + missing
+                + ". Create them (or map them from your identity provider) and sync again.");
+      }
+      // The fingerprint covers the bundle and the roles, which the bundle cannot carry.
+      String fingerprint =
+          builder.fingerprint(specs)
+              + " roles:"
+              + Integer.toHexString(
+                  specs.stream().map(d -> d.slug() + "=" + d.roles()).toList().hashCode());
       List<String> changed = new java.util.ArrayList<>();
       for (DashboardSpec d : specs) {
         if (!client.dashboardCertification(d.slug()).map(fingerprint::equals).orElse(false)) {
@@ -246,7 +265,18 @@ public class SupersetCommand implements Runnable {
       DashboardBundleBuilder.Bundle bundle =
           builder.withFingerprint(fingerprint).buildAll(specs, java.time.Instant.now());
       client.importAssets(bundle.zip(), bundle.passwords());
-      out.println("Imported " + specs.size() + " dashboards.");
+      for (DashboardSpec d : specs) {
+        int id =
+            client
+                .dashboardId(d.slug())
+                .orElseThrow(
+                    () ->
+                        new ConnectorException(
+                            ErrorCode.REMOTE_FAILURE,
+                            "Superset imported the bundle but has no dashboard " + d.slug()));
+        client.updateDashboardRoles(id, d.roles().stream().map(roleIds::get).toList());
+      }
+      out.println("Imported " + specs.size() + " dashboards and set their roles.");
     }
   }
 }

@@ -49,6 +49,10 @@ class SupersetSyncCommandTest {
     for (String unit : List.of("SOC", "FBU", "BC", "FBU-M")) {
       superset.fake().addRole("Målopfyldelse " + unit);
     }
+    for (String role :
+        List.of("Byråd og udvalg", "Direktion", "Driftsledere", "Teamledere", "Medarbejdere")) {
+      superset.fake().addRole(role);
+    }
   }
 
   CliRun sync(String... extra) {
@@ -132,7 +136,11 @@ class SupersetSyncCommandTest {
     CliRun first = sync("--dashboards", dashboards);
 
     assertThat(first.exitCode()).as(first.err()).isZero();
-    assertThat(first.out()).contains("~ import dashboards").contains("Imported 4 dashboards.");
+    assertThat(first.out())
+        .contains("~ import dashboards")
+        .contains("Imported 4 dashboards and set their roles.");
+    assertThat(superset.fake().dashboardRoles("direktion")).hasSize(1);
+    assertThat(superset.fake().dashboardRoles("enhed_team")).hasSize(3);
     assertThat(superset.fake().importedFiles())
         .anyMatch(f -> f.startsWith("dashboards/"))
         .anyMatch(f -> f.startsWith("charts/"));

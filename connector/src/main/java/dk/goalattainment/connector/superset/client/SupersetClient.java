@@ -154,6 +154,28 @@ public final class SupersetClient implements AutoCloseable {
     }
   }
 
+  /** The id of the dashboard with a slug, or empty ({@code GET /api/v1/dashboard/{slug}}). */
+  public Optional<Integer> dashboardId(String slug) {
+    try {
+      return Optional.of(
+          http.get("/api/v1/dashboard/" + slug, null).path("result").path("id").asInt());
+    } catch (SupersetApiException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Sets which roles may open a dashboard ({@code PUT /api/v1/dashboard/{pk}}, {@code roles}). */
+  public void updateDashboardRoles(int id, List<Integer> roleIds) {
+    com.fasterxml.jackson.databind.node.ObjectNode body =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    com.fasterxml.jackson.databind.node.ArrayNode roles = body.putArray("roles");
+    roleIds.forEach(roles::add);
+    http.write("PUT", "/api/v1/dashboard/" + id, body);
+  }
+
   public SupersetDataset getDataset(int id) {
     JsonNode r = http.get(DATASETS + id, null).path("result");
     List<SupersetColumn> columns = new ArrayList<>();

@@ -246,6 +246,16 @@ public final class FakeSuperset {
   }
 
   /** The files of every imported bundle (root folder removed), in order. */
+  /** The ids of the roles a dashboard is open to. */
+  public synchronized List<Integer> dashboardRoles(String slug) {
+    List<Integer> ids = new ArrayList<>();
+    ObjectNode d = dashboards.get(slug);
+    if (d != null) {
+      d.path("roles").forEach(r -> ids.add(r.path("id").asInt()));
+    }
+    return ids;
+  }
+
   public synchronized List<String> importedFiles() {
     return List.copyOf(importedFiles);
   }
@@ -374,6 +384,25 @@ public final class FakeSuperset {
     }
     if (p.equals("/api/v1/dataset/")) {
       return m.equals("GET") ? listDatasets(r) : m.equals("POST") ? createDataset(r) : notFound();
+    }
+    if ((id = match("/api/v1/dashboard/(\\d+)", p)) != null && m.equals("PUT")) {
+      int pk = Integer.parseInt(id.group(1));
+      ObjectNode d =
+          dashboards.values().stream()
+              .filter(x -> x.path("id").asInt() == pk)
+              .findFirst()
+              .orElse(null);
+      if (d == null) {
+        return json(404, message("Not found"));
+      }
+      JsonNode body = body(r);
+      ArrayNode roles = d.putArray("roles");
+      for (JsonNode roleId : body.path("roles")) {
+        roles.addObject().put("id", roleId.asInt());
+      }
+      ObjectNode answer = JSON.createObjectNode();
+      answer.put("id", pk);
+      return json(200, answer);
     }
     if ((id = match("/api/v1/dashboard/([^/]+)", p)) != null && m.equals("GET")) {
       ObjectNode d = dashboards.get(id.group(1));
