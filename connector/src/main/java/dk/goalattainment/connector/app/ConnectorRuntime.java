@@ -3,6 +3,8 @@ package dk.goalattainment.connector.app;
 import dk.goalattainment.connector.core.catalogue.Catalogue;
 import dk.goalattainment.connector.core.definitions.Definitions;
 import dk.goalattainment.connector.core.engine.MaterialisedReports;
+import dk.goalattainment.connector.core.engine.Report;
+import dk.goalattainment.connector.core.engine.ReportRequest;
 import dk.goalattainment.connector.core.engine.ReportService;
 import dk.goalattainment.connector.core.ingest.IngestService;
 import dk.goalattainment.connector.core.ingest.RecordValidator;
@@ -33,15 +35,40 @@ public final class ConnectorRuntime implements AutoCloseable {
             definitions.datasets().stream()
                 .filter(d -> "attainment".equals(d.builder()))
                 .findFirst()
-                .<MaterialisedReports>map(
-                    d -> {
-                      CubeReports cube = new CubeReports(store, d.table());
-                      return request ->
-                          CubeReports.covers(request) && store.datasetsFresh()
-                              ? cube.report(request)
-                              : java.util.Optional.empty();
-                    })
+                .<MaterialisedReports>map(d -> cachedCube(store, d.table()))
                 .orElse(MaterialisedReports.NONE));
+  }
+
+  /** Most cube answers kept in memory; beyond it the cache starts again. */
+  private static final int CACHE_LIMIT = 20_000;
+
+  /**
+   * Reports read from the cube while it is fresh, kept in memory per request until the next refresh
+   * (the cube does not change in between).
+   */
+  private static MaterialisedReports cachedCube(JdbcStore store, String table) {
+    CubeReports cube = new CubeReports(store, table);
+    java.util.concurrent.ConcurrentHashMap<ReportRequest, Report> cache =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.atomic.AtomicReference<java.time.Instant> generation =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    return request -> {
+      if (!CubeReports.covers(request) || !store.datasetsFresh()) {
+        return java.util.Optional.empty();
+      }
+      java.time.Instant current = store.refreshGeneration().orElse(null);
+      if (!java.util.Objects.equals(generation.getAndSet(current), current)
+          || cache.size() > CACHE_LIMIT) {
+        cache.clear();
+      }
+      Report cached = cache.get(request);
+      if (cached != null) {
+        return java.util.Optional.of(cached);
+      }
+      java.util.Optional<Report> report = cube.report(request);
+      report.ifPresent(r -> cache.put(request, r));
+      return report;
+    };
   }
 
   public Catalogue catalogue() {

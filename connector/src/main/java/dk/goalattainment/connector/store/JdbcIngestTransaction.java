@@ -339,6 +339,7 @@ final class JdbcIngestTransaction implements IngestTransaction {
       store.recordEvent(connection, "ingest", IngestCounts.of(counts).summary().strip());
       connection.commit();
       committed = true;
+      store.freshnessChanged();
     } catch (SQLException e) {
       throw JdbcStore.failure("storing the batch", e);
     }

@@ -85,11 +85,42 @@ public final class JdbcStore implements AttainmentReader, AutoCloseable {
     }
   }
 
-  /** Whether the datasets were refreshed after the last ingest. */
+  /** How long a freshness answer is reused: ingests by another process show within this. */
+  private static final long FRESHNESS_TTL_NANOS = 1_000_000_000L;
+
+  private volatile boolean fresh;
+  private volatile java.time.Instant refreshedAt;
+  private volatile long freshCheckedAt = Long.MIN_VALUE;
+
+  /**
+   * Whether the datasets were refreshed after the last ingest. Read from {@code store_event} at
+   * most once a second (every report asks); an ingest or refresh in this process answers at once.
+   */
   public boolean datasetsFresh() {
+    long now = System.nanoTime();
+    if (freshCheckedAt != Long.MIN_VALUE && now - freshCheckedAt < FRESHNESS_TTL_NANOS) {
+      return fresh;
+    }
     Optional<java.time.Instant> refresh = lastEvent("refresh");
     Optional<java.time.Instant> ingest = lastEvent("ingest");
-    return refresh.isPresent() && (ingest.isEmpty() || !refresh.get().isBefore(ingest.get()));
+    fresh = refresh.isPresent() && (ingest.isEmpty() || !refresh.get().isBefore(ingest.get()));
+    refreshedAt = refresh.orElse(null);
+    freshCheckedAt = now;
+    return fresh;
+  }
+
+  /**
+   * When the datasets were last refreshed, as of the last freshness check: a generation for caches
+   * of what was read from them.
+   */
+  public Optional<java.time.Instant> refreshGeneration() {
+    datasetsFresh();
+    return Optional.ofNullable(refreshedAt);
+  }
+
+  /** Forgets the cached freshness (after this process ingested or refreshed). */
+  void freshnessChanged() {
+    freshCheckedAt = Long.MIN_VALUE;
   }
 
   /** A new all-or-nothing ingest; the caller closes it. Waits while another ingest runs. */

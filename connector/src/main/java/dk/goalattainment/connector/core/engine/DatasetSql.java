@@ -273,7 +273,9 @@ public final class DatasetSql {
         .append(labelJoin("ltg", "target_group"))
         .append(labelJoin("leg", "effect_goal"))
         .append(labelJoin("llt", "life_theme"))
-        .append(labelJoin("lgt", "goal_type"));
+        .append(labelJoin("lgt", "goal_type"))
+        // stored in slice order, so that readers of one slice touch few blocks
+        .append("ORDER BY k.period, k.via, k.org_unit");
     return sql.toString();
   }
 
