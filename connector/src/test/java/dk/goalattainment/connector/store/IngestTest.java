@@ -218,6 +218,16 @@ abstract class IngestTest extends AbstractStoreContractTest {
   }
 
   @Test
+  void rejectsAUnitIdWithTheOrgPathSeparator() {
+    Fixture f = new Fixture().unit("FBU/BC", null, null);
+
+    assertThat(messages(failure(f.batch())))
+        .containsExactly(
+            "org-units: row 1, field unit_id: must not contain '/', which separates the ids of an"
+                + " org path");
+  }
+
+  @Test
   void rejectsACycleInTheOrgTree() {
     db.ingest(new Fixture().unit("A", null, null).unit("B", "A", null).batch());
 

@@ -138,6 +138,10 @@ public final class RecordValidator {
     if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
       e.add("valid_to", "must not be before valid_from");
     }
+    if (unitId != null && unitId.contains("/")) {
+      // org paths (/ROOT/AREA/UNIT/) join unit ids with '/', and row-level security matches them
+      e.add("unit_id", "must not contain '/', which separates the ids of an org path");
+    }
     if (unitId != null && unitId.equals(parentId)) {
       e.add("parent_id", "a unit cannot be its own parent");
     }
