@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes reports as CSV and JSON. Both use {@link ReportColumn}'s ids and order; numbers keep full
@@ -30,30 +28,28 @@ public final class ReportFormats {
   private ReportFormats() {}
 
   public static void csv(Report report, Writer out) {
-    try {
-      CSVPrinter printer =
-          CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setHeader(header()).get().print(out);
-      for (ReportRow row : report.rows()) {
-        List<String> cells = new ArrayList<>();
-        for (ReportColumn c : ReportColumn.values()) {
-          Object v = row.get(c);
-          cells.add(v == null ? "" : v.toString());
-        }
-        printer.printRecord(cells);
-      }
-      printer.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    CsvTables.write(columnIds(), rows(report), out);
   }
 
-  private static String[] header() {
-    ReportColumn[] columns = ReportColumn.values();
-    String[] names = new String[columns.length];
-    for (int i = 0; i < columns.length; i++) {
-      names[i] = columns[i].id();
+  private static List<String> columnIds() {
+    List<String> ids = new ArrayList<>();
+    for (ReportColumn c : ReportColumn.values()) {
+      ids.add(c.id());
     }
-    return names;
+    return ids;
+  }
+
+  /** The rows as maps from column id to value, in column order. */
+  private static List<Map<String, Object>> rows(Report report) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (ReportRow row : report.rows()) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      for (ReportColumn c : ReportColumn.values()) {
+        r.put(c.id(), row.get(c));
+      }
+      rows.add(r);
+    }
+    return rows;
   }
 
   /** The JSON document: the slice's parameters and {@code rows}, one object per group. */
@@ -63,15 +59,7 @@ public final class ReportFormats {
     doc.put("org", report.request().orgUnitId());
     doc.put("via", report.request().via().code());
     doc.put("by", report.request().grouping().code());
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (ReportRow row : report.rows()) {
-      Map<String, Object> r = new LinkedHashMap<>();
-      for (ReportColumn c : ReportColumn.values()) {
-        r.put(c.id(), row.get(c));
-      }
-      rows.add(r);
-    }
-    doc.put("rows", rows);
+    doc.put("rows", rows(report));
     return doc;
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dk.goalattainment.connector.app.CsvTables;
 import dk.goalattainment.connector.core.catalogue.Catalogue;
 import dk.goalattainment.connector.core.definitions.DatasetDefinition;
 import dk.goalattainment.connector.core.definitions.Definitions;
@@ -21,7 +22,6 @@ import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.store.JdbcStore;
 import dk.goalattainment.connector.store.OpenDataSource;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,8 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The open-data export: the attainment figures at the org levels and periods chosen for publishing,
@@ -229,26 +227,7 @@ public final class OpenDataExport {
 
   /** The table as CSV (UTF-8, {@code ,}, header; empty for null). */
   public static String csv(Tables t) {
-    StringWriter out = new StringWriter();
-    try (CSVPrinter p =
-        CSVFormat.DEFAULT
-            .builder()
-            .setRecordSeparator("\n")
-            .setHeader(COLUMNS.toArray(String[]::new))
-            .get()
-            .print(out)) {
-      for (Map<String, Object> row : t.rows()) {
-        List<String> cells = new ArrayList<>();
-        for (String c : COLUMNS) {
-          Object v = row.get(c);
-          cells.add(v == null ? "" : v.toString());
-        }
-        p.printRecord(cells);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return CsvTables.toString(COLUMNS, t.rows());
   }
 
   /** The table as JSON: metadata and rows. */

@@ -1,15 +1,10 @@
 package dk.goalattainment.connector.rest;
 
+import dk.goalattainment.connector.app.CsvTables;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.uri.UriBuilder;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /** CSV rendering and content negotiation shared by the resources. */
 final class Formats {
@@ -26,26 +21,7 @@ final class Formats {
   }
 
   static String csv(List<String> columns, List<Map<String, Object>> rows) {
-    StringWriter out = new StringWriter();
-    try (CSVPrinter printer =
-        CSVFormat.DEFAULT
-            .builder()
-            .setRecordSeparator("\n")
-            .setHeader(columns.toArray(String[]::new))
-            .get()
-            .print(out)) {
-      for (Map<String, Object> row : rows) {
-        List<String> cells = new ArrayList<>(columns.size());
-        for (String c : columns) {
-          Object v = row.get(c);
-          cells.add(v == null ? "" : v.toString());
-        }
-        printer.printRecord(cells);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return CsvTables.toString(columns, rows);
   }
 
   /** The request's URI with another offset. */
