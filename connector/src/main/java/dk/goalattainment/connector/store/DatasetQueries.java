@@ -156,7 +156,8 @@ public final class DatasetQueries {
     }
   }
 
-  private static boolean isMissingTable(SQLException e) {
+  /** Whether a failure says the queried table does not exist (DuckDB or PostgreSQL). */
+  static boolean isMissingTable(SQLException e) {
     String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
     return m.contains("does not exist") && m.contains("table") || "42P01".equals(e.getSQLState());
   }
@@ -165,7 +166,8 @@ public final class DatasetQueries {
     return "DOUBLE".equals(column.type()) ? "DOUBLE PRECISION" : column.type();
   }
 
-  private static Object plain(Object value) {
+  /** A JDBC value as plain Java: dates as LocalDate, big numbers as long or double. */
+  static Object plain(Object value) {
     if (value instanceof Date d) {
       return d.toLocalDate();
     }

@@ -90,22 +90,13 @@ public final class OpenDataSource {
         while (rs.next()) {
           Map<String, Object> row = new LinkedHashMap<>();
           for (int i = 1; i <= md.getColumnCount(); i++) {
-            Object v = rs.getObject(i);
-            if (v instanceof java.sql.Date d) {
-              v = d.toLocalDate();
-            } else if (v instanceof Number n && !(v instanceof Double) && !(v instanceof Long)) {
-              v = v instanceof java.math.BigDecimal b ? (Object) b.doubleValue() : n.longValue();
-            }
-            row.put(md.getColumnLabel(i), v);
+            row.put(md.getColumnLabel(i), DatasetQueries.plain(rs.getObject(i)));
           }
           rows.add(row);
         }
       }
     } catch (SQLException e) {
-      if (String.valueOf(e.getMessage())
-              .toLowerCase(java.util.Locale.ROOT)
-              .contains("does not exist")
-          || "42P01".equals(e.getSQLState())) {
+      if (DatasetQueries.isMissingTable(e)) {
         throw new ConnectorException(
             ErrorCode.NOT_FOUND,
             "The attainment dataset is not materialised yet: run `connector refresh` first.");
