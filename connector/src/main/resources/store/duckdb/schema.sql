@@ -78,3 +78,24 @@ CREATE TABLE IF NOT EXISTS stage_rejected (
 CREATE TABLE IF NOT EXISTS store_event (
   kind VARCHAR NOT NULL, happened_at TIMESTAMP NOT NULL, detail VARCHAR
 );
+
+-- The refresh engine's state between refreshes (core.engine.CubeTables): dictionaries, the
+-- fingerprints of the last full refresh and the change log that ingest writes for the next
+-- incremental refresh. engine_citizen, engine_goal, engine_counted and engine_due are created by
+-- the full refresh itself.
+CREATE TABLE IF NOT EXISTS engine_unit (
+  unit_id VARCHAR NOT NULL, uno INTEGER NOT NULL, uend INTEGER NOT NULL, depth INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS engine_code (
+  dimension VARCHAR NOT NULL, code VARCHAR NOT NULL, id INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS engine_period (
+  pid INTEGER NOT NULL, period VARCHAR NOT NULL, kind INTEGER NOT NULL, start_qk INTEGER NOT NULL,
+  end_qk INTEGER NOT NULL, prev_pid INTEGER NOT NULL, yoy_pid INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS engine_state (name VARCHAR NOT NULL, value VARCHAR NOT NULL);
+
+CREATE TABLE IF NOT EXISTS engine_pending (kind VARCHAR NOT NULL, id VARCHAR);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.goalattainment.connector.app.ConnectorRuntime;
 import dk.goalattainment.connector.core.catalogue.Catalogue;
 import dk.goalattainment.connector.core.definitions.Definitions;
-import dk.goalattainment.connector.core.engine.DatasetSql;
 import dk.goalattainment.connector.core.ingest.IngestBatch;
 import dk.goalattainment.connector.core.ingest.IngestCounts;
 import dk.goalattainment.connector.core.privacy.Pseudonymizer;
@@ -416,9 +415,8 @@ public final class Benchmarks {
         Statement s = c.createStatement()) {
       s.execute("PRAGMA enable_profiling = 'json'");
       s.execute("PRAGMA profiling_output = '" + out + "'");
-      s.execute(
-          "CREATE OR REPLACE TEMP TABLE prof_attainment AS "
-              + DatasetSql.attainment(rt.store().dialect()));
+      // a full refresh of the cube, profiled statement by statement in one file per statement
+      rt.refresh(step -> {});
       s.execute("PRAGMA disable_profiling");
       s.execute("DROP TABLE prof_attainment");
     }

@@ -1,5 +1,6 @@
 package dk.goalattainment.connector.store;
 
+import dk.goalattainment.connector.core.engine.CubeTables;
 import dk.goalattainment.connector.core.error.FieldError;
 import dk.goalattainment.connector.core.ingest.IngestCounts;
 import dk.goalattainment.connector.core.ingest.IngestTransaction;
@@ -323,6 +324,7 @@ final class JdbcIngestTransaction implements IngestTransaction {
     try {
       closeWriters();
       try (Statement s = connection.createStatement()) {
+        logChangedGoals(s);
         counts.put(
             RecordKind.ORG_UNITS, merge(s, "org_unit", "stage_org_unit", "unit_id", ORG_COLUMNS));
         counts.put(RecordKind.GOALS, merge(s, "goal", "stage_goal", "goal_id", GOAL_COLUMNS));
@@ -344,6 +346,19 @@ final class JdbcIngestTransaction implements IngestTransaction {
       throw JdbcStore.failure("storing the batch", e);
     }
     return IngestCounts.of(counts);
+  }
+
+  /**
+   * Notes for the next incremental refresh which goals this batch changes: every staged goal, the
+   * goal of every staged follow-up, and the goal a replaced follow-up belonged to before.
+   */
+  private static void logChangedGoals(Statement s) throws SQLException {
+    s.execute(
+        "INSERT INTO "
+            + CubeTables.PENDING
+            + " (kind, id) SELECT 'goal', goal_id FROM (SELECT goal_id FROM stage_goal UNION SELECT"
+            + " goal_id FROM stage_followup UNION SELECT f.goal_id FROM followup f JOIN"
+            + " stage_followup sf ON sf.followup_id = f.followup_id) t");
   }
 
   private static IngestCounts.KindCounts merge(

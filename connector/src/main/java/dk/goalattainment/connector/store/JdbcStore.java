@@ -35,6 +35,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class JdbcStore implements AttainmentReader, AutoCloseable {
   private final SqlDialect dialect;
   private final ReentrantLock ingestLock = new ReentrantLock();
+  private final ReentrantLock refreshLock = new ReentrantLock();
 
   public JdbcStore(SqlDialect dialect, Catalogue catalogue) {
     this.dialect = dialect;
@@ -56,6 +57,11 @@ public final class JdbcStore implements AttainmentReader, AutoCloseable {
   /** Serialises the store's writers: ingests and refreshes. */
   ReentrantLock ingestLock() {
     return ingestLock;
+  }
+
+  /** Held while a refresh runs: a second refresh is refused, not queued. */
+  ReentrantLock refreshLock() {
+    return refreshLock;
   }
 
   /** Notes an ingest or refresh in {@code store_event}, on the caller's transaction. */

@@ -1,5 +1,6 @@
 package dk.goalattainment.connector.store;
 
+import dk.goalattainment.connector.core.engine.CubeStep;
 import dk.goalattainment.connector.core.engine.SqlSyntax;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,6 +43,25 @@ public interface SqlDialect extends SqlSyntax, AutoCloseable {
       case "BOOLEAN", "BOOL" -> "BOOLEAN";
       default -> t;
     };
+  }
+
+  /** The statement that creates {@code table} of a kind from a query. */
+  default String createTableAs(String table, CubeStep.TableKind kind, String select) {
+    return "CREATE "
+        + (kind == CubeStep.TableKind.TEMPORARY ? "TEMP " : "")
+        + "TABLE "
+        + table
+        + " AS\n"
+        + select;
+  }
+
+  /**
+   * Takes the store-wide refresh lock on the refresh's connection (held until its transaction
+   * ends), or answers false when another process holds it. A dialect whose database only one
+   * process can write to needs no lock beyond the store's own.
+   */
+  default boolean tryLockRefresh(Connection connection) throws SQLException {
+    return true;
   }
 
   /** Releases what the dialect holds (the embedded database, a pool). */

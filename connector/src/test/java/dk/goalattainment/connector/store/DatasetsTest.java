@@ -1,7 +1,6 @@
 package dk.goalattainment.connector.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import dk.goalattainment.connector.TestCatalogue;
 import dk.goalattainment.connector.TestStore;
@@ -75,11 +74,8 @@ class DatasetsTest {
         String what = request + " group " + a.group() + " column " + c.id();
         Object x = a.get(c);
         Object y = b.get(c);
-        if (x instanceof Double dx && y instanceof Double dy) {
-          assertThat(dy).as(what).isCloseTo(dx, within(1e-9));
-        } else {
-          assertThat(y).as(what).isEqualTo(x);
-        }
+        // the same integer sums and the same formulas: the same value, to the last bit
+        assertThat(y).as(what).isEqualTo(x);
       }
     }
   }
@@ -150,6 +146,9 @@ class DatasetsTest {
           int columns = rs.getMetaData().getColumnCount();
           while (rs.next()) {
             for (int i = 1; i <= columns; i++) {
+              if (!"VARCHAR".equals(rs.getMetaData().getColumnTypeName(i))) {
+                continue; // a CPR number would be text; figures are numbers of up to 12 decimals
+              }
               String v = rs.getString(i);
               if (v != null) {
                 assertThat(v)

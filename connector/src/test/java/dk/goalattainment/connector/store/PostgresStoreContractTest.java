@@ -101,6 +101,14 @@ class PostgresStoreContractTest {
   }
 
   @Nested
+  class Cube extends CubeContractTest {
+    @Override
+    protected TestDatabase database() {
+      return TestDatabase.POSTGRES;
+    }
+  }
+
+  @Nested
   class Slices extends SlicesTest {
     @Override
     protected TestDatabase database() {

@@ -2,13 +2,11 @@ package dk.goalattainment.connector.core.engine;
 
 import dk.goalattainment.connector.core.model.Period;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The SQL that materialises the standard datasets, from the same fragments as the live report
- * ({@link AttainmentSql}), so that every figure has one definition.
+ * The SQL of the standard datasets besides the cube's engine ({@link CubeSql}, {@link
+ * CubeRowsSql}): the period and org dimensions, the drill-down and the compliance table.
  *
  * <ul>
  *   <li>{@code dim_period}: every quarter, year and rolling four-quarter window that the data
@@ -36,9 +34,6 @@ public final class DatasetSql {
   /** The dataset builders, by the id a dataset definition names in {@code builder}. */
   public static final List<String> BUILDERS =
       List.of("attainment", "goal_followups", "followup_compliance");
-
-  private static final String KEYS =
-      "period, via, org_unit, target_group, effect_goal, life_theme, goal_type";
 
   private DatasetSql() {}
 
@@ -100,205 +95,13 @@ public final class DatasetSql {
                ON lv.dimension = 'org_level' AND lv.parent_code = CAST(p.depth AS VARCHAR)""";
   }
 
-  /** The twelve grouping sets of the cube: target group × (none, effect goal, theme) × type. */
-  private static String groupingSets(String always) {
-    List<String> sets = new ArrayList<>();
-    for (boolean tg : new boolean[] {true, false}) {
-      for (int level = 2; level >= 0; level--) {
-        for (boolean gt : new boolean[] {true, false}) {
-          List<String> cols = new ArrayList<>(List.of(always.split(",\\s*")));
-          if (tg) {
-            cols.add("target_group");
-          }
-          if (level >= 1) {
-            cols.add("effect_goal");
-          }
-          if (level == 2) {
-            cols.add("life_theme");
-          }
-          if (gt) {
-            cols.add("goal_type");
-          }
-          sets.add("(" + String.join(", ", cols) + ")");
-        }
-      }
-    }
-    return "GROUPING SETS (\n  " + String.join(",\n  ", sets) + ")";
-  }
-
-  private static String keysAllFilled(String alias) {
-    return ("%1$s.period, %1$s.via, %1$s.org_unit, COALESCE(%1$s.target_group, '*') AS target_group,"
-            + " COALESCE(%1$s.effect_goal, '*') AS effect_goal,"
-            + " COALESCE(%1$s.life_theme, '*') AS life_theme,"
-            + " COALESCE(%1$s.goal_type, '*') AS goal_type")
-        .formatted(alias);
-  }
-
-  private static String sameSlice(String a, String b, boolean samePeriod) {
-    return (samePeriod ? a + ".period = " + b + ".period AND " : "")
-        + ("%1$s.via = %2$s.via AND %1$s.org_unit = %2$s.org_unit"
-                + " AND %1$s.target_group = %2$s.target_group"
-                + " AND %1$s.effect_goal = %2$s.effect_goal"
-                + " AND %1$s.life_theme = %2$s.life_theme AND %1$s.goal_type = %2$s.goal_type")
-            .formatted(a, b);
-  }
-
-  /** The unit a goal sits at for a view. */
-  private static final String VIA_UNIT =
-      "CASE WHEN v.via = 'authority' THEN g.authority_unit_id ELSE g.provider_unit_id END";
-
-  /** The attainment cube. Reads {@code dim_period} and {@code dim_org_unit}. */
-  public static String attainment(SqlSyntax syntax) {
-    String d = syntax.doubleType();
-    StringBuilder sql = new StringBuilder("WITH\n");
-    sql.append("periods AS (SELECT period AS period_key, p_start, p_end FROM ")
-        .append(PERIOD_TABLE)
-        .append("),\n");
-    sql.append("vias(via) AS (VALUES ('authority'), ('provider')),\n");
-    // Distinct counting groups on an integer stand-in for the 64-character pseudonym: only its
-    // distinctness matters, and integer keys hash and compare far faster.
-    sql.append(
-        "citizen_numbers AS (SELECT citizen_key, ROW_NUMBER() OVER (ORDER BY citizen_key) AS"
-            + " citizen_no FROM (SELECT DISTINCT citizen_key FROM goal) t),\n");
-    sql.append("counted AS (\n").append(AttainmentSql.countedFollowUps("periods")).append("\n),\n");
-    sql.append(
-        """
-        facts AS (
-          SELECT cf.period_key AS period, v.via, c.ancestor_id AS org_unit,
-                 cn.citizen_no AS citizen_key,
-                 g.target_group, g.effect_goal, g.life_theme, g.goal_type,
-                 g.target_score, g.baseline_score, cf.score
-          FROM counted cf JOIN goal g ON g.goal_id = cf.goal_id
-          JOIN citizen_numbers cn ON cn.citizen_key = g.citizen_key
-          CROSS JOIN vias v
-          JOIN org_closure c ON c.descendant_id = %s
-        ),
-        """
-            .formatted(VIA_UNIT));
-    sql.append("per_citizen AS (\n")
-        .append(
-            AttainmentSql.perCitizenSums(
-                "facts", KEYS, groupingSets("period, via, org_unit, citizen_key")))
-        .append("\n),\n");
-    sql.append("agg AS (\n  SELECT ")
-        .append(keysAllFilled("a"))
-        .append(", a.citizens, a.att_avg, a.att_sd, a.fu, a.met, a.prog, a.dist, a.dsum");
-    for (String t : AttainmentSql.GOAL_TYPES) {
-      sql.append(", a.").append(t).append("_met, a.").append(t).append("_unmet");
-    }
-    sql.append(" FROM (\n")
-        .append(AttainmentSql.perSliceAggregates("per_citizen", KEYS, syntax))
-        .append("\n  ) a\n),\n");
-    sql.append(
-        """
-        due_facts AS (
-          SELECT dp.period, v.via, c.ancestor_id AS org_unit, g.target_group, g.effect_goal,
-                 g.life_theme, g.goal_type, g.due_date, ff.first_date, dp.p_end
-          FROM goal g
-          JOIN %s dp ON g.due_date BETWEEN dp.p_start AND dp.p_end
-          CROSS JOIN vias v
-          JOIN org_closure c ON c.descendant_id = %s
-          LEFT JOIN %s ff ON ff.goal_id = g.goal_id
-        ),
-        """
-            .formatted(PERIOD_TABLE, VIA_UNIT, AttainmentSql.FIRST_FOLLOWUP));
-    sql.append("due AS (\n  SELECT ")
-        .append(keysAllFilled("x"))
-        .append(", x.goals_due, x.on_time, x.overdue FROM (\n    SELECT ")
-        .append(KEYS)
-        .append(", ")
-        .append(AttainmentSql.complianceSums("due_date", "first_date", "p_end"))
-        .append("\n    FROM due_facts GROUP BY ")
-        .append(groupingSets("period, via, org_unit"))
-        .append("\n  ) x\n),\n");
-    sql.append("slices AS (SELECT ")
-        .append(KEYS)
-        .append(" FROM agg UNION SELECT ")
-        .append(KEYS)
-        .append(" FROM due)\n");
-
-    Map<String, String> columns = new LinkedHashMap<>();
-    columns.put("period", "k.period");
-    columns.put("period_kind", "dp.period_kind");
-    columns.put("period_start", "dp.p_start");
-    columns.put("period_end", "dp.p_end");
-    columns.put("period_year", "dp.period_year");
-    columns.put("via", "k.via");
-    columns.put("org_unit", "k.org_unit");
-    columns.put("org_unit_name", AttainmentSql.closedLabel("ou", "dp.p_end"));
-    columns.put("org_unit_closed", "(ou.valid_to IS NOT NULL AND ou.valid_to < dp.p_end)");
-    columns.put("parent_org_unit", "ou.parent_id");
-    columns.put("org_depth", "ou.org_depth");
-    columns.put("org_level", "ou.org_level");
-    columns.put("org_path", "ou.org_path");
-    columns.put("target_group", "k.target_group");
-    columns.put("target_group_label", label("k.target_group", "ltg", "Alle målgrupper"));
-    columns.put("effect_goal", "k.effect_goal");
-    columns.put("effect_goal_label", label("k.effect_goal", "leg", "Alle effektmål"));
-    columns.put("life_theme", "k.life_theme");
-    columns.put("life_theme_label", label("k.life_theme", "llt", "Alle livstemaer"));
-    columns.put("goal_type", "k.goal_type");
-    columns.put("goal_type_label", label("k.goal_type", "lgt", "Alle måltyper"));
-    columns.putAll(AttainmentSql.figures("c", "dd", syntax));
-    columns.put("goals_unmet", "c.fu - c.met");
-    columns.put("goals_with_progress", "c.prog");
-    columns.put("distance_sum", "c.dsum");
-    for (String t : AttainmentSql.GOAL_TYPES) {
-      columns.put(t + "_met", "c." + t + "_met");
-      columns.put(t + "_unmet", "c." + t + "_unmet");
-    }
-    columns.put("followups_on_time", "dd.on_time");
-    columns.putAll(AttainmentSql.changes("c", "pv", "_change_prev", syntax));
-    columns.putAll(AttainmentSql.changes("c", "yy", "_change_yoy", syntax));
-    List<String> select = new ArrayList<>();
-    columns.forEach((name, expression) -> select.add(expression + " AS " + name));
-    sql.append("SELECT\n  ")
-        .append(String.join(",\n  ", select))
-        .append("\nFROM slices k\n")
-        .append("JOIN ")
-        .append(PERIOD_TABLE)
-        .append(" dp ON dp.period = k.period\n")
-        .append("JOIN ")
-        .append(ORG_TABLE)
-        .append(" ou ON ou.unit_id = k.org_unit\n")
-        .append("LEFT JOIN agg c ON ")
-        .append(sameSlice("c", "k", true))
-        .append("\nLEFT JOIN due dd ON ")
-        .append(sameSlice("dd", "k", true))
-        .append("\nLEFT JOIN agg pv ON pv.period = dp.prev_period AND ")
-        .append(sameSlice("pv", "k", false))
-        .append("\nLEFT JOIN agg yy ON yy.period = dp.yoy_period AND ")
-        .append(sameSlice("yy", "k", false))
-        .append("\n")
-        .append(labelJoin("ltg", "target_group"))
-        .append(labelJoin("leg", "effect_goal"))
-        .append(labelJoin("llt", "life_theme"))
-        .append(labelJoin("lgt", "goal_type"))
-        // stored in slice order, so that readers of one slice touch few blocks
-        .append("ORDER BY k.period, k.via, k.org_unit");
-    return sql.toString();
-  }
-
-  private static String label(String code, String alias, String all) {
-    return "CASE WHEN %1$s = '*' THEN '%3$s' ELSE COALESCE(%2$s.label_da, %1$s) END"
-        .formatted(code, alias, all);
-  }
-
-  private static String labelJoin(String alias, String dimension) {
-    return "LEFT JOIN catalogue_label %1$s ON %1$s.dimension = '%2$s' AND %1$s.code = k.%2$s\n"
-        .formatted(alias, dimension);
-  }
-
-  /** One row per counted follow-up per quarter, pseudonymised. */
-  public static String goalFollowups() {
+  /**
+   * One row per counted follow-up per quarter, pseudonymised, from a follow-up sequence ({@link
+   * CubeSql#followUpSequence}): the last follow-up of a goal in each quarter.
+   */
+  public static String goalFollowups(String sequence) {
     return """
-        WITH periods AS (
-          SELECT period AS period_key, p_start, p_end FROM %1$s WHERE period_kind = 'quarter'
-        ),
-        counted AS (
-        %2$s
-        )
-        SELECT cf.period_key AS period, dp.p_start AS period_start, dp.period_year,
+        SELECT dp.period, dp.p_start AS period_start, dp.period_year,
                cf.followup_id, cf.followup_date, g.goal_id, g.citizen_key, g.age_band,
                g.target_group, g.effect_goal, g.life_theme, g.goal_type,
                g.baseline_score, g.target_score, cf.score,
@@ -308,12 +111,14 @@ public final class DatasetSql {
                g.set_date, g.due_date,
                g.authority_unit_id, a.org_path AS authority_org_path,
                g.provider_unit_id, p.org_path AS provider_org_path
-        FROM counted cf
+        FROM %1$s cf
+        JOIN %2$s ep ON ep.kind = 0 AND ep.start_qk = cf.qk
+        JOIN %3$s dp ON dp.period = ep.period
         JOIN goal g ON g.goal_id = cf.goal_id
-        JOIN %1$s dp ON dp.period = cf.period_key
-        JOIN %3$s a ON a.unit_id = g.authority_unit_id
-        LEFT JOIN %3$s p ON p.unit_id = g.provider_unit_id"""
-        .formatted(PERIOD_TABLE, AttainmentSql.countedFollowUps("periods"), ORG_TABLE);
+        JOIN %4$s a ON a.unit_id = g.authority_unit_id
+        LEFT JOIN %4$s p ON p.unit_id = g.provider_unit_id
+        WHERE cf.next_qk IS NULL OR cf.next_qk > cf.qk"""
+        .formatted(sequence, CubeTables.PERIOD, PERIOD_TABLE, ORG_TABLE);
   }
 
   /** The compliance columns of the attainment cube, at every effect goal, theme and type. */

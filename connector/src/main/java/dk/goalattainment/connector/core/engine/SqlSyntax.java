@@ -1,7 +1,31 @@
 package dk.goalattainment.connector.core.engine;
 
-/** The little that differs between the SQL of the supported databases, as the engine needs it. */
+/**
+ * The little that differs between the SQL of the supported databases, as the engine needs it. Every
+ * method returns SQL text for values the engine generated itself, never user text.
+ */
 public interface SqlSyntax {
   /** The name of the 64-bit floating point type ({@code DOUBLE}, {@code DOUBLE PRECISION}). */
   String doubleType();
+
+  /**
+   * The integer quotient of two non-negative 64-bit integer expressions, truncated ({@code a // b}
+   * in DuckDB, whose {@code /} gives a double; {@code a / b} in PostgreSQL).
+   */
+  String integerDivide(String dividend, String divisor);
+
+  /**
+   * The elements of a group as an array, any order ({@code array_agg(x)}); an element is read with
+   * {@code array[i]} (1-based) on every supported database.
+   */
+  default String arrayAggregate(String expression) {
+    return "array_agg(" + expression + ")";
+  }
+
+  /**
+   * A statement that refreshes the planner's statistics of a table, or null when none is needed.
+   */
+  default String analyze(String table) {
+    return null;
+  }
 }

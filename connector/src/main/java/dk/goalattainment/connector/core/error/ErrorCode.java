@@ -21,6 +21,8 @@ public enum ErrorCode {
   REMOTE_FAILURE(502, "Remote system failure", 4),
   /** Authentication is required or failed. */
   UNAUTHORIZED(401, "Unauthorized", 2),
+  /** The request conflicts with work in progress (e.g. a second refresh while one runs). */
+  CONFLICT(409, "Conflict", 5),
   /** Anything else. */
   INTERNAL(500, "Internal error", 4);
 

@@ -64,6 +64,11 @@ public final class DuckDbDialect implements SqlDialect {
   }
 
   @Override
+  public String integerDivide(String dividend, String divisor) {
+    return "((" + dividend + ") // (" + divisor + "))";
+  }
+
+  @Override
   public Connection connect() throws SQLException {
     return root.duplicate();
   }

@@ -2,6 +2,7 @@ package dk.goalattainment.connector.store.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dk.goalattainment.connector.core.engine.CubeStep;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.store.BulkWriter;
@@ -97,6 +98,45 @@ public final class PostgresDialect implements SqlDialect {
   public String doubleType() {
     return "DOUBLE PRECISION";
   }
+
+  /** {@code /} of two integers truncates. */
+  @Override
+  public String integerDivide(String dividend, String divisor) {
+    return "((" + dividend + ") / (" + divisor + "))";
+  }
+
+  @Override
+  public String analyze(String table) {
+    return "ANALYZE " + table;
+  }
+
+  /**
+   * The engine's state is derived: no WAL for it (a crash empties it, and the next refresh is
+   * full).
+   */
+  @Override
+  public String createTableAs(String table, CubeStep.TableKind kind, String select) {
+    String prefix =
+        switch (kind) {
+          case TEMPORARY -> "CREATE TEMP TABLE ";
+          case ENGINE -> "CREATE UNLOGGED TABLE ";
+          case DATASET -> "CREATE TABLE ";
+        };
+    return prefix + table + " AS\n" + select;
+  }
+
+  /** A transaction-scoped advisory lock: one refresh at a time across processes. */
+  @Override
+  public boolean tryLockRefresh(Connection connection) throws SQLException {
+    try (var s = connection.createStatement();
+        var rs = s.executeQuery("SELECT pg_try_advisory_xact_lock(" + REFRESH_LOCK + ")")) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
+  }
+
+  /** The advisory lock key of refreshes ("goal-att" as a number). */
+  private static final long REFRESH_LOCK = 0x676f616c2d617474L;
 
   @Override
   public Connection connect() throws SQLException {

@@ -1,0 +1,243 @@
+package dk.goalattainment.connector.store;
+
+import static dk.goalattainment.connector.core.engine.CubeTables.CITIZEN;
+import static dk.goalattainment.connector.core.engine.CubeTables.COUNTED;
+import static dk.goalattainment.connector.core.engine.CubeTables.DUE;
+import static dk.goalattainment.connector.core.engine.CubeTables.GOAL;
+import static dk.goalattainment.connector.core.engine.CubeTables.PENDING;
+
+import dk.goalattainment.connector.core.definitions.ColumnDefinition;
+import dk.goalattainment.connector.core.definitions.DatasetDefinition;
+import dk.goalattainment.connector.core.engine.CubeRowsSql;
+import dk.goalattainment.connector.core.engine.CubeSql;
+import dk.goalattainment.connector.core.engine.CubeStep;
+import dk.goalattainment.connector.core.engine.CubeStep.TableKind;
+import dk.goalattainment.connector.core.engine.DatasetSql;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The statements of a full and of an incremental refresh of the cube, the drill-down and the
+ * compliance table, run on one connection in the refresh's transaction.
+ */
+final class CubeRefresh {
+  private final SqlDialect dialect;
+  private final CubeDictionaries dictionaries;
+  private final CubeSql cube;
+  private final CubeRowsSql rows;
+  private final RefreshSteps steps;
+
+  CubeRefresh(SqlDialect dialect, CubeDictionaries dictionaries, RefreshSteps steps) {
+    this.dialect = dialect;
+    this.dictionaries = dictionaries;
+    this.cube = dictionaries.cubeSql(dialect);
+    this.rows = new CubeRowsSql(dictionaries.layout, dialect);
+    this.steps = steps;
+  }
+
+  /** Columns of a dataset definition, in order. */
+  static List<String> columns(DatasetDefinition d) {
+    return d.columns().stream().map(ColumnDefinition::name).toList();
+  }
+
+  void helpers() throws SQLException {
+    for (String t : CubeDictionaries.HELPERS) {
+      steps.execute("DROP TABLE IF EXISTS " + t);
+    }
+    for (String sql : dictionaries.helperTables()) {
+      steps.execute(sql);
+    }
+  }
+
+  /** The engine's state and the counted facts of every goal, then the measures of every slice. */
+  void fullMeasures() throws SQLException {
+    List<CubeStep> s = new ArrayList<>();
+    s.add(
+        CubeStep.create(
+            "citizens and goals",
+            CITIZEN,
+            TableKind.ENGINE,
+            "SELECT citizen_key, CAST(ROW_NUMBER() OVER (ORDER BY citizen_key) AS INTEGER) AS cno"
+                + " FROM (SELECT DISTINCT citizen_key FROM goal) t"));
+    s.add(
+        CubeStep.create(
+            "citizens and goals",
+            GOAL,
+            TableKind.ENGINE,
+            cube.codedGoals(CITIZEN, "ROW_NUMBER() OVER (ORDER BY g.goal_id)", "", "1 = 1")));
+    s.add(CubeStep.create("counted follow-ups", "e_fq", cube.followUpSequence(GOAL)));
+    s.add(
+        CubeStep.create(
+            "counted follow-ups", COUNTED, TableKind.ENGINE, CubeSql.counted("e_fq", "e_qp")));
+    s.add(CubeStep.create("counted follow-ups", DUE, TableKind.ENGINE, CubeSql.due(GOAL, "e_fq")));
+    s.add(CubeStep.create("goal sums", "e_cf", cube.facts(COUNTED, GOAL, "1 = 1", 1)));
+    s.add(CubeStep.create("goal sums", "e_df", CubeSql.dueFacts(DUE, GOAL, "1 = 1", 1)));
+    s.addAll(cube.measures());
+    s.add(CubeStep.create("attainment rows", "e_mn", CubeRowsSql.nullified("e_m")));
+    s.add(CubeStep.create("attainment rows", "e_fig", rows.figures("e_mn")));
+    steps.run(s);
+  }
+
+  /** Creates the cube table from {@code e_mn}. */
+  long fullCube(DatasetDefinition attainment) throws SQLException {
+    return steps.run(
+        CubeStep.create(
+            attainment.id(),
+            attainment.table(),
+            TableKind.DATASET,
+            rows.rows(columns(attainment), "e_fig", null)));
+  }
+
+  long fullGoalFollowups(DatasetDefinition d) throws SQLException {
+    return steps.run(
+        CubeStep.create(d.id(), d.table(), TableKind.DATASET, DatasetSql.goalFollowups("e_fq")));
+  }
+
+  long compliance(DatasetDefinition d, String attainmentTable) throws SQLException {
+    return steps.run(
+        CubeStep.create(
+            d.id(), d.table(), TableKind.DATASET, DatasetSql.followupCompliance(attainmentTable)));
+  }
+
+  /**
+   * The change since the last refresh: the touched citizens' old facts (as last refreshed) with −1
+   * and their facts now with +1, through the same measures SQL; then the engine's state updated.
+   */
+  void incrementalMeasures() throws SQLException {
+    List<CubeStep> s = new ArrayList<>();
+    String stage = "touched citizens";
+    s.add(
+        CubeStep.create(
+            stage,
+            "e_pg",
+            "SELECT DISTINCT id AS goal_id FROM " + PENDING + " WHERE kind = 'goal'"));
+    s.add(
+        CubeStep.create(
+            stage,
+            "e_tk",
+            "SELECT g.citizen_key FROM goal g JOIN e_pg p ON p.goal_id = g.goal_id UNION SELECT"
+                + " c.citizen_key FROM "
+                + GOAL
+                + " eg JOIN e_pg p ON p.goal_id = eg.goal_id JOIN "
+                + CITIZEN
+                + " c ON c.cno = eg.cno"));
+    s.add(
+        CubeStep.run(
+            stage,
+            "INSERT INTO "
+                + CITIZEN
+                + " (citizen_key, cno) SELECT k.citizen_key, CAST(m.mx + ROW_NUMBER() OVER (ORDER"
+                + " BY k.citizen_key) AS INTEGER) FROM e_tk k CROSS JOIN (SELECT COALESCE(MAX(cno),"
+                + " 0) AS mx FROM "
+                + CITIZEN
+                + ") m WHERE NOT EXISTS (SELECT 1 FROM "
+                + CITIZEN
+                + " c WHERE c.citizen_key = k.citizen_key)"));
+    s.add(
+        CubeStep.create(
+            stage,
+            "e_og",
+            "SELECT eg.* FROM "
+                + GOAL
+                + " eg WHERE eg.cno IN (SELECT c.cno FROM "
+                + CITIZEN
+                + " c JOIN e_tk k ON k.citizen_key = c.citizen_key)"));
+    s.add(
+        CubeStep.create(
+            stage,
+            "e_gno",
+            "SELECT g.goal_id, CAST(COALESCE(o.gno, m.mx + ROW_NUMBER() OVER (ORDER BY g.goal_id))"
+                + " AS INTEGER) AS gno FROM goal g JOIN e_tk k ON k.citizen_key = g.citizen_key LEFT"
+                + " JOIN "
+                + GOAL
+                + " o ON o.goal_id = g.goal_id CROSS JOIN (SELECT COALESCE(MAX(gno), 0) AS mx FROM "
+                + GOAL
+                + ") m"));
+    s.add(
+        CubeStep.create(
+            stage,
+            "e_ng",
+            cube.codedGoals(CITIZEN, "n.gno", "JOIN e_gno n ON n.goal_id = g.goal_id", "1 = 1")));
+    s.add(CubeStep.create("counted follow-ups", "e_fq", cube.followUpSequence("e_ng")));
+    s.add(CubeStep.create("counted follow-ups", "e_nc", CubeSql.counted("e_fq", "e_qp")));
+    s.add(CubeStep.create("counted follow-ups", "e_nd", CubeSql.due("e_ng", "e_fq")));
+    s.add(
+        CubeStep.create(
+            "goal sums",
+            "e_cf",
+            cube.facts(COUNTED, "e_og", "1 = 1", -1)
+                + "\nUNION ALL\n"
+                + cube.facts("e_nc", "e_ng", "1 = 1", 1)));
+    s.add(
+        CubeStep.create(
+            "goal sums",
+            "e_df",
+            CubeSql.dueFacts(DUE, "e_og", "1 = 1", -1)
+                + "\nUNION ALL\n"
+                + CubeSql.dueFacts("e_nd", "e_ng", "1 = 1", 1)));
+    s.addAll(cube.measures());
+    steps.run(s);
+  }
+
+  /** Applies {@code e_m} (the change) to the stored cube: affected rows rewritten. */
+  long applyToCube(DatasetDefinition attainment) throws SQLException {
+    String table = attainment.table();
+    String stage = attainment.id();
+    List<CubeStep> s = new ArrayList<>();
+    s.add(CubeStep.create(stage, "e_aff", CubeRowsSql.touchedSlices()));
+    s.add(CubeStep.create(stage, "e_tgt", CubeRowsSql.targetSlices()));
+    s.add(CubeStep.create(stage, "e_need", CubeRowsSql.neededSlices()));
+    s.add(CubeStep.create(stage, "e_cur", rows.storedMeasures(table)));
+    s.add(CubeStep.create(stage, "e_m2", CubeRowsSql.updatedSums()));
+    s.add(CubeStep.create(stage, "e_mn", CubeRowsSql.nullified("e_m2")));
+    s.add(CubeStep.create(stage, "e_fig", rows.figures("e_mn")));
+    s.add(CubeStep.create(stage, "e_tgtc", rows.targetCodes()));
+    s.add(CubeStep.run(stage, CubeRowsSql.deleteTargets(table)));
+    List<String> cols = columns(attainment);
+    s.add(
+        CubeStep.run(
+            stage,
+            "INSERT INTO "
+                + table
+                + " ("
+                + String.join(", ", cols)
+                + ")\n"
+                + rows.rows(cols, "e_fig", "e_tgt")));
+    steps.run(s);
+    return steps.count("e_tgt");
+  }
+
+  /** Rewrites the touched goals' rows of the drill-down. */
+  long applyToGoalFollowups(DatasetDefinition d) throws SQLException {
+    steps.stage(d.id());
+    steps.execute(
+        "DELETE FROM "
+            + d.table()
+            + " WHERE goal_id IN (SELECT goal_id FROM e_og UNION SELECT goal_id FROM e_ng)");
+    steps.execute(
+        "INSERT INTO " + d.table() + " SELECT * FROM (" + DatasetSql.goalFollowups("e_fq") + ") x");
+    return steps.count("e_ng");
+  }
+
+  /** The engine's state of the touched citizens replaced by their new facts; the log emptied. */
+  void updateState() throws SQLException {
+    steps.stage("engine state");
+    for (Map.Entry<String, String> e :
+        Map.of(COUNTED, "e_nc", DUE, "e_nd", GOAL, "e_ng").entrySet()) {
+      steps.execute("DELETE FROM " + e.getKey() + " WHERE gno IN (SELECT gno FROM e_og)");
+    }
+    steps.execute("INSERT INTO " + COUNTED + " (pid, gno, score) SELECT pid, gno, score FROM e_nc");
+    steps.execute(
+        "INSERT INTO "
+            + DUE
+            + " (gno, due_qk, first_qk, on_time) SELECT gno, due_qk, first_qk, on_time FROM e_nd");
+    steps.execute(
+        "INSERT INTO "
+            + GOAL
+            + " (goal_id, gno, cno, au, pu, cell, base, target, due_qk, due_date) SELECT goal_id,"
+            + " gno, cno, au, pu, cell, base, target, due_qk, due_date FROM e_ng");
+    steps.execute("DELETE FROM " + PENDING);
+  }
+}

@@ -1,0 +1,95 @@
+package dk.goalattainment.connector.store;
+
+import dk.goalattainment.connector.core.engine.CubeStep;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+/** Runs refresh steps on one connection, timing each stage for the listener. */
+final class RefreshSteps implements AutoCloseable {
+  private final SqlDialect dialect;
+  private final Statement statement;
+  private final RefreshListener listener;
+  private String stage;
+  private long stageStarted;
+  private long lastRows = -1;
+
+  RefreshSteps(SqlDialect dialect, Connection connection, RefreshListener listener)
+      throws SQLException {
+    this.dialect = dialect;
+    this.statement = connection.createStatement();
+    this.listener = listener;
+  }
+
+  Statement statement() {
+    return statement;
+  }
+
+  /** Starts a stage (ends the one before). */
+  void stage(String name) {
+    if (name.equals(stage)) {
+      return;
+    }
+    end();
+    stage = name;
+    stageStarted = System.nanoTime();
+    lastRows = -1;
+    listener.started(name);
+  }
+
+  /** Ends the current stage, if any. */
+  void end() {
+    if (stage != null) {
+      listener.finished(stage, lastRows, Duration.ofNanos(System.nanoTime() - stageStarted));
+      stage = null;
+    }
+  }
+
+  void run(List<CubeStep> steps) throws SQLException {
+    for (CubeStep step : steps) {
+      run(step);
+    }
+  }
+
+  /** Runs a step; a step that creates a table drops any old one first and counts its rows. */
+  long run(CubeStep step) throws SQLException {
+    stage(step.stage());
+    if (step.table() == null) {
+      statement.execute(step.sql());
+      return -1;
+    }
+    statement.execute("DROP TABLE IF EXISTS " + step.table());
+    statement.execute(dialect.createTableAs(step.table(), step.kind(), step.sql()));
+    String analyze = dialect.analyze(step.table());
+    if (analyze != null) {
+      statement.execute(analyze);
+    }
+    lastRows = count(step.table());
+    return lastRows;
+  }
+
+  void execute(String sql) throws SQLException {
+    statement.execute(sql);
+  }
+
+  long count(String table) throws SQLException {
+    try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Notes the rows of a table written outside {@link #run(CubeStep)}. */
+  void rows(long rows) {
+    lastRows = rows;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    end();
+    statement.close();
+  }
+}

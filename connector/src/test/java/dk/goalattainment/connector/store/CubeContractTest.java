@@ -1,0 +1,347 @@
+package dk.goalattainment.connector.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.goalattainment.connector.Fixture;
+import dk.goalattainment.connector.TestCatalogue;
+import dk.goalattainment.connector.core.definitions.Definitions;
+import dk.goalattainment.connector.core.engine.Filters;
+import dk.goalattainment.connector.core.engine.Report;
+import dk.goalattainment.connector.core.engine.ReportColumn;
+import dk.goalattainment.connector.core.engine.ReportRequest;
+import dk.goalattainment.connector.core.engine.ReportRow;
+import dk.goalattainment.connector.core.error.ConnectorException;
+import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.core.ingest.IngestBatch;
+import dk.goalattainment.connector.core.ingest.RawFollowUp;
+import dk.goalattainment.connector.core.ingest.RawGoal;
+import dk.goalattainment.connector.core.ingest.RecordSource;
+import dk.goalattainment.connector.core.model.Grouping;
+import dk.goalattainment.connector.core.model.Period;
+import dk.goalattainment.connector.core.model.Via;
+import dk.goalattainment.connector.definitions.CheckedDefinitions;
+import dk.goalattainment.connector.definitions.DefinitionFiles;
+import dk.goalattainment.connector.demo.DemoData;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The refreshed cube on every database: it holds the live engine's figures for several hundred
+ * slices, bit for bit; an incremental refresh after inserts, replacements and late follow-ups
+ * equals a full one in every row; a second refresh while one runs is refused.
+ */
+abstract class CubeContractTest extends AbstractStoreContractTest {
+  static final int CITIZENS = 300;
+  static final long SEED = 7;
+
+  final Definitions definitions =
+      CheckedDefinitions.load(
+              new DefinitionFiles(TestCatalogue.definitionsDir()), TestCatalogue.get())
+          .definitions();
+
+  DatasetRefresher.Result refresh(boolean full) {
+    return new DatasetRefresher(db.store)
+        .refresh(definitions, new DatasetRefresher.Request(full), RefreshListener.NONE);
+  }
+
+  private static final Set<ReportColumn> NOT_FIGURES =
+      EnumSet.of(ReportColumn.GROUP_LABEL, ReportColumn.PERIOD, ReportColumn.GROUPING);
+
+  private void assertSameFigures(CubeReports cube, ReportRequest request) {
+    Report live = db.store.report(request);
+    Report fromCube = cube.report(request).orElseThrow();
+    assertThat(fromCube.rows())
+        .extracting(ReportRow::group)
+        .as(request.toString())
+        .containsExactlyElementsOf(live.rows().stream().map(ReportRow::group).toList());
+    for (int i = 0; i < live.rows().size(); i++) {
+      ReportRow a = live.rows().get(i);
+      ReportRow b = fromCube.rows().get(i);
+      for (ReportColumn c : ReportColumn.values()) {
+        if (!NOT_FIGURES.contains(c)) {
+          // the same integer sums and the same formulas: the same value, to the last bit
+          assertThat(b.get(c))
+              .as(request + " group " + a.group() + " " + c.id())
+              .isEqualTo(a.get(c));
+        }
+      }
+    }
+  }
+
+  @Test
+  void theCubeHoldsTheLiveEnginesFiguresForEverySlice() {
+    db.ingest(new DemoData(TestCatalogue.get(), CITIZENS, SEED).batch());
+    refresh(false);
+    CubeReports cube = new CubeReports(db.store, "ds_attainment");
+    List<ReportRequest> requests = new ArrayList<>();
+    for (String period : List.of("2019", "2020-Q3", "2021-Q2R4", "2018-Q1")) {
+      for (String org : List.of("AAK", "FBU", "SUV", "BC", "MC", "VH-M")) {
+        for (Via via : Via.values()) {
+          for (Grouping g : Grouping.values()) {
+            if (g != Grouping.AGE_BAND) {
+              requests.add(new ReportRequest(Period.tryParse(period).orElseThrow(), org, via, g));
+            }
+          }
+        }
+      }
+    }
+    requests.add(
+        new ReportRequest(
+            Period.year(2020),
+            "SOC",
+            Via.AUTHORITY,
+            Grouping.GOAL_TYPE,
+            new Filters("NM", null, "boern_unge_udsatte", null, null)));
+    requests.add(
+        new ReportRequest(
+            Period.year(2020),
+            "SOC",
+            Via.PROVIDER,
+            Grouping.TARGET_GROUP,
+            new Filters(null, "relationer", null, "progression", null)));
+    int nonEmpty = 0;
+    for (ReportRequest r : requests) {
+      assertSameFigures(cube, r);
+      nonEmpty += db.store.report(r).rows().isEmpty() ? 0 : 1;
+    }
+    assertThat(requests).hasSizeGreaterThan(250);
+    assertThat(nonEmpty).as("most slices have data").isGreaterThan(requests.size() / 2);
+  }
+
+  @Test
+  void anIncrementalRefreshEqualsAFullOneAfterInsertsReplacementsAndLateFollowUps() {
+    DemoData demo = new DemoData(TestCatalogue.get(), CITIZENS, SEED);
+    db.ingest(demo.batch());
+    assertThat(refresh(false).kind()).isEqualTo(DatasetRefresher.Kind.FULL);
+    List<RawGoal> goals = new ArrayList<>();
+    demo.goals().forEach(r -> goals.add(r.record()));
+    List<RawFollowUp> followUps = new ArrayList<>();
+    demo.followUps().forEach(r -> followUps.add(r.record()));
+
+    db.ingest(changes(goals, followUps, 0));
+    DatasetRefresher.Result first = refresh(false);
+    assertThat(first.kind()).isEqualTo(DatasetRefresher.Kind.INCREMENTAL);
+    db.ingest(changes(goals, followUps, 1));
+    DatasetRefresher.Result second = refresh(false);
+    assertThat(second.kind()).as(second.reason()).isEqualTo(DatasetRefresher.Kind.INCREMENTAL);
+    List<String> incremental = datasets();
+
+    assertThat(refresh(true).kind()).isEqualTo(DatasetRefresher.Kind.FULL);
+    List<String> full = datasets();
+
+    assertThat(incremental).hasSizeGreaterThan(10_000);
+    assertThat(incremental).containsExactlyElementsOf(full);
+  }
+
+  @Test
+  void aRefreshWithNothingChangedKeepsEveryRow() {
+    db.ingest(new DemoData(TestCatalogue.get(), 60, SEED).batch());
+    refresh(false);
+    List<String> before = datasets();
+
+    DatasetRefresher.Result again = refresh(false);
+
+    assertThat(again.kind()).isEqualTo(DatasetRefresher.Kind.INCREMENTAL);
+    assertThat(again.reason()).contains("nothing changed");
+    assertThat(datasets()).containsExactlyElementsOf(before);
+  }
+
+  @Test
+  void aSecondRefreshWhileOneRunsIsRefusedAtOnce() throws Exception {
+    db.ingest(new DemoData(TestCatalogue.get(), 30, SEED).batch());
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    RefreshListener blocking =
+        new RefreshListener() {
+          @Override
+          public void started(String stage) {
+            if ("dictionaries".equals(stage)) {
+              inside.countDown();
+              try {
+                release.await(30, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+          }
+        };
+    CompletableFuture<DatasetRefresher.Result> running =
+        CompletableFuture.supplyAsync(
+            () ->
+                new DatasetRefresher(db.store)
+                    .refresh(definitions, DatasetRefresher.Request.DEFAULT, blocking));
+    assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+    try {
+      assertThatThrownBy(() -> refresh(false))
+          .isInstanceOf(ConnectorException.class)
+          .hasMessageContaining("already running")
+          .extracting(e -> ((ConnectorException) e).code())
+          .isEqualTo(ErrorCode.CONFLICT);
+    } finally {
+      release.countDown();
+    }
+    assertThat(running.get(60, TimeUnit.SECONDS).kind()).isEqualTo(DatasetRefresher.Kind.FULL);
+  }
+
+  /**
+   * A day's changes (round 0 or 1): goals moved to another unit, provider, citizen; scores of goals
+   * and follow-ups changed; follow-ups moved in time; late follow-ups in closed periods; new goals
+   * of new citizens.
+   */
+  static IngestBatch changes(List<RawGoal> goals, List<RawFollowUp> followUps, int round) {
+    List<RawGoal> g = new ArrayList<>();
+    List<RawFollowUp> f = new ArrayList<>();
+    int o = round * 7;
+    for (int i = o; i < o + 40; i++) {
+      RawGoal x = goals.get(i * 5 % goals.size());
+      switch (i % 4) {
+        case 0 -> // to another authority unit
+            g.add(
+                with(
+                    x,
+                    x.cpr(),
+                    i % 8 == 0 ? "SUV-M" : "FBU-M",
+                    x.providerUnitId(),
+                    x.baselineScore(),
+                    x.targetScore()));
+        case 1 -> // to another provider, or none
+            g.add(
+                with(
+                    x,
+                    x.cpr(),
+                    x.authorityUnitId(),
+                    i % 3 == 0 ? null : "BST",
+                    x.baselineScore(),
+                    x.targetScore()));
+        case 2 -> // to another citizen
+            g.add(
+                with(
+                    x,
+                    Fixture.cpr(5000 + i + round * 100),
+                    x.authorityUnitId(),
+                    x.providerUnitId(),
+                    x.baselineScore(),
+                    x.targetScore()));
+        default -> { // other scores (goal type follows)
+          int b = Integer.parseInt(x.baselineScore());
+          g.add(
+              with(
+                  x,
+                  x.cpr(),
+                  x.authorityUnitId(),
+                  x.providerUnitId(),
+                  Integer.toString(b),
+                  Integer.toString(Math.min(10, b + 1 + i % 3))));
+        }
+      }
+    }
+    for (int i = o; i < o + 60; i++) {
+      RawFollowUp x = followUps.get(i * 7 % followUps.size());
+      LocalDate d = LocalDate.parse(x.followupDate());
+      LocalDate later = d.plusDays(50).isAfter(LocalDate.of(2021, 12, 31)) ? d : d.plusDays(50);
+      int score = 11 - Integer.parseInt(x.score());
+      f.add(
+          new RawFollowUp(
+              x.followupId(),
+              x.goalId(),
+              (i % 2 == 0 ? later : d).toString(),
+              Integer.toString(score)));
+    }
+    for (int i = o; i < o + 60; i++) { // late follow-ups in closed periods
+      RawGoal x = goals.get((i * 11 + 3) % goals.size());
+      LocalDate set = LocalDate.parse(x.setDate());
+      LocalDate late = set.plusDays(30 + i % 90);
+      if (late.isAfter(LocalDate.of(2021, 12, 31))) {
+        late = LocalDate.of(2021, 12, 31);
+      }
+      f.add(
+          new RawFollowUp(
+              "late-" + round + "-" + i,
+              x.goalId(),
+              late.toString(),
+              Integer.toString(1 + i % 10)));
+    }
+    for (int i = 0; i < 5; i++) { // new citizens with new goals
+      RawGoal x = goals.get((i * 13 + round) % goals.size());
+      String id = "new-" + round + "-" + i;
+      g.add(
+          new RawGoal(
+              id,
+              Fixture.cpr(9000 + i + round * 10),
+              x.targetGroup(),
+              x.lifeTheme(),
+              null,
+              x.baselineScore(),
+              x.targetScore(),
+              x.setDate(),
+              x.dueDate(),
+              x.authorityUnitId(),
+              x.providerUnitId()));
+      f.add(new RawFollowUp("new-fu-" + round + "-" + i, id, x.setDate(), Integer.toString(1 + i)));
+    }
+    return new IngestBatch(RecordSource.empty(), RecordSource.of(g), RecordSource.of(f));
+  }
+
+  private static RawGoal with(
+      RawGoal x, String cpr, String authority, String provider, String baseline, String target) {
+    return new RawGoal(
+        x.goalId(),
+        cpr,
+        x.targetGroup(),
+        x.lifeTheme(),
+        null,
+        baseline,
+        target,
+        x.setDate(),
+        x.dueDate(),
+        authority,
+        provider);
+  }
+
+  /** Every row of every dataset table, as text, in a stable order. */
+  List<String> datasets() {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = db.store.dialect().connect();
+        Statement s = c.createStatement()) {
+      for (String[] t :
+          new String[][] {
+            {
+              "ds_attainment",
+              "period, via, org_unit, target_group, effect_goal, life_theme, goal_type"
+            },
+            {"ds_goal_followups", "period, followup_id"},
+            {"ds_followup_compliance", "period, via, org_unit, target_group"}
+          }) {
+        try (ResultSet rs = s.executeQuery("SELECT * FROM " + t[0] + " ORDER BY " + t[1])) {
+          int n = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            StringBuilder sb = new StringBuilder(t[0]);
+            for (int i = 1; i <= n; i++) {
+              sb.append('|').append(rs.getString(i));
+            }
+            rows.add(sb.toString());
+          }
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return rows;
+  }
+
+  static Duration seconds(long s) {
+    return Duration.ofSeconds(s);
+  }
+}
