@@ -1,7 +1,5 @@
 package dk.goalattainment.connector.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.goalattainment.connector.app.ConnectorRuntime;
 import dk.goalattainment.connector.core.catalogue.Catalogue;
 import dk.goalattainment.connector.core.definitions.Definitions;
@@ -12,7 +10,6 @@ import dk.goalattainment.connector.definitions.CatalogueLoader;
 import dk.goalattainment.connector.definitions.CheckedDefinitions;
 import dk.goalattainment.connector.definitions.DefinitionFiles;
 import dk.goalattainment.connector.ingest.CsvRecords;
-import dk.goalattainment.connector.store.DatasetRefresher;
 import dk.goalattainment.connector.store.JdbcStore;
 import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -71,6 +68,8 @@ public final class Benchmarks {
   private final int requests;
   private final int rate;
   private final int repeats;
+  private final boolean fullCubeFloor;
+  private final String memoryLimit;
   private final Path connectorJar;
   private final StringBuilder md = new StringBuilder();
   private final PrintStream log = System.err;
@@ -87,10 +86,15 @@ public final class Benchmarks {
                 o.getOrDefault(
                     "work", System.getProperty("java.io.tmpdir") + "/goal-attainment-bench"))
             .toAbsolutePath();
-    this.only = Set.of(o.getOrDefault("only", "ingest,refresh,dashboard,rest").split(","));
+    this.only =
+        Set.of(
+            o.getOrDefault("only", "ingest,refresh,incremental,postgres,memory,dashboard,rest")
+                .split(","));
     this.requests = Integer.parseInt(o.getOrDefault("requests", "20000"));
     this.rate = Integer.parseInt(o.getOrDefault("rate", "1000"));
     this.repeats = Integer.parseInt(o.getOrDefault("repeats", "2"));
+    this.fullCubeFloor = Boolean.parseBoolean(o.getOrDefault("full-floor", "false"));
+    this.memoryLimit = o.getOrDefault("memory-limit", "1GB");
     this.connectorJar =
         o.containsKey("connector-jar") ? Path.of(o.get("connector-jar")) : defaultConnectorJar();
   }
@@ -105,8 +109,12 @@ public final class Benchmarks {
             Usage: java -jar benchmarks/target/benchmarks.jar [options]
               --scale N        follow-ups to generate: 100k, 1m, 10m or a number (default 100k)
               --work DIR       where CSV files, databases and results go (default $TMPDIR/goal-attainment-bench)
-              --only LIST      any of ingest,refresh,dashboard,rest (default all; later steps need the
-                               store of ingest/refresh: it is kept in --work and reused)
+              --only LIST      any of ingest,refresh,incremental,postgres,memory,dashboard,rest
+                               (default all; later steps need the store of ingest: it is kept in
+                               --work and reused)
+              --full-floor B   also run the issue 7 full-cube floor beside the core-cube one
+                               (default false: it takes minutes at 1 M follow-ups)
+              --memory-limit S DuckDB memory_limit of the peak-memory run (default 1GB)
               --requests N     REST requests measured (default 20000), after N/10 warm-up
               --rate R         REST requests per second (default 1000)
               --repeats N      runs of each refresh / floor (default 2; best and all are printed)
@@ -179,7 +187,10 @@ public final class Benchmarks {
       ingest();
       flush(scaleName);
     }
-    if (only.contains("refresh")) {
+    if (only.contains("refresh")
+        || only.contains("incremental")
+        || only.contains("postgres")
+        || only.contains("memory")) {
       refresh();
       flush(scaleName);
     }
@@ -331,159 +342,21 @@ public final class Benchmarks {
   // ---------------------------------------------------------------- 2. refresh
 
   private void refresh() throws Exception {
-    log.println("== refresh");
     requireSubject();
-    md.append("### 2. Full refresh of the standard datasets (DuckDB)\n\n");
-    md.append("| run | seconds | load avg (before → after) | detail |\n|---|---:|---|---|\n");
-    double bestSubject = Double.MAX_VALUE;
-    double bestFloor = Double.MAX_VALUE;
-    Map<String, Long> rows = Map.of();
-    try (ConnectorRuntime rt = open(subjectDb)) {
-      for (int r = 1; r <= repeats; r++) {
-        Map<String, Double> steps = new LinkedHashMap<>();
-        long[] at = {System.nanoTime()};
-        String[] cur = {null};
-        String l0 = load();
-        long t0 = System.nanoTime();
-        DatasetRefresher.Result res =
-            rt.refresh(
-                step -> {
-                  long now = System.nanoTime();
-                  if (cur[0] != null) {
-                    steps.put(cur[0], (now - at[0]) / 1e9);
-                  }
-                  cur[0] = step;
-                  at[0] = now;
-                });
-        double took = secs(t0);
-        steps.put(cur[0] + " + commit", (System.nanoTime() - at[0]) / 1e9);
-        rows = res.rows();
-        bestSubject = Math.min(bestSubject, took);
-        StringBuilder d = new StringBuilder();
-        steps.forEach((k, v) -> d.append("%s %.2f s; ".formatted(k, v)));
-        md.append(
-            "| connector refresh #%d (DatasetRefresher) | %.2f | %s → %s | %s |%n"
-                .formatted(r, took, l0, load(), d));
-
-        // the floor, side by side
-        try (Connection c = rt.store().dialect().connect();
-            Statement s = c.createStatement()) {
-          l0 = load();
-          Map<String, Double> fsteps = new LinkedHashMap<>();
-          long f0 = System.nanoTime();
-          for (String sql : FloorSql.refresh()) {
-            long s0 = System.nanoTime();
-            s.execute(sql);
-            String name = sql.replaceAll("(?s).*TEMP TABLE (\\w+).*", "$1");
-            fsteps.put(name, secs(s0));
-          }
-          double ft = secs(f0);
-          StringBuilder fd = new StringBuilder();
-          fsteps.forEach((k, v) -> fd.append("%s %.2f s; ".formatted(k, v)));
-          try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM f_attainment")) {
-            rs.next();
-            fd.append("f_attainment rows ").append(String.format("%,d", rs.getLong(1)));
-          }
-          bestFloor = Math.min(bestFloor, ft);
-          md.append(
-              "| floor #%d (hand-written DuckDB SQL) | %.2f | %s → %s | %s |%n"
-                  .formatted(r, ft, l0, load(), fd));
-          for (String sql : FloorSql.dropRefreshTables()) {
-            s.execute(sql);
-          }
-        }
-      }
-      md.append("\nRows: ").append(rows).append("\n\n");
-      md.append(
-          ("Refresh: best **%.2f s** (target ≤ 3 s at 10 M follow-ups: %s at this scale); floor"
-                  + " best %.2f s; ratio **%.2f×** (target ≤ 1.5×: %s).%n%n")
-              .formatted(
-                  bestSubject,
-                  bestSubject <= 3 ? "within" : "over by %.1f s".formatted(bestSubject - 3),
-                  bestFloor,
-                  bestSubject / bestFloor,
-                  bestSubject / bestFloor <= 1.5 ? "met" : "missed"));
-      profile(rt);
+    RefreshBench bench =
+        new RefreshBench(catalogue, definitions, files, work, subjectDb, repeats, md);
+    if (only.contains("refresh")) {
+      bench.full(fullCubeFloor);
     }
-  }
-
-  /** DuckDB's JSON profile of the attainment cube's SQL: the operators that dominate. */
-  private void profile(ConnectorRuntime rt) throws Exception {
-    Path out = work.resolve("profile-attainment.json");
-    Files.deleteIfExists(out);
-    try (Connection c = rt.store().dialect().connect();
-        Statement s = c.createStatement()) {
-      s.execute("PRAGMA enable_profiling = 'json'");
-      s.execute("PRAGMA profiling_output = '" + out + "'");
-      // a full refresh of the cube, profiled statement by statement in one file per statement
-      rt.refresh(step -> {});
-      s.execute("PRAGMA disable_profiling");
-      s.execute("DROP TABLE prof_attainment");
+    if (only.contains("incremental")) {
+      bench.incremental();
     }
-    if (!Files.exists(out)) {
-      md.append("(no profile written)\n\n");
-      return;
+    if (only.contains("postgres")) {
+      bench.postgres();
     }
-    JsonNode root = new ObjectMapper().readTree(out.toFile());
-    List<double[]> timings = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    walk(root.path("operator"), timings, names);
-    walk(root.path("children"), timings, names);
-    Integer[] idx = new Integer[names.size()];
-    double sum = 0;
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = i;
-      sum += timings.get(i)[0];
+    if (only.contains("memory")) {
+      bench.memory(memoryLimit);
     }
-    Arrays.sort(idx, (a, b) -> Double.compare(timings.get(b)[0], timings.get(a)[0]));
-    double cpu = root.path("query").path("cpu_time").asDouble(root.path("cpu_time").asDouble(sum));
-    md.append(
-        ("Profile of the `attainment` cube SQL alone (`PRAGMA enable_profiling='json'`; CPU time"
-                + " %.2f s, operator self-times summed over threads %.2f s; top 12; JSON in `%s`):%n%n")
-            .formatted(cpu, sum, out));
-    md.append("| operator | self time s | share | output rows |\n|---|---:|---:|---:|\n");
-    for (int i = 0; i < Math.min(12, idx.length); i++) {
-      md.append(
-          "| %s | %.3f | %.0f %% | %,d |%n"
-              .formatted(
-                  names.get(idx[i]),
-                  timings.get(idx[i])[0],
-                  100 * timings.get(idx[i])[0] / sum,
-                  (long) timings.get(idx[i])[1]));
-    }
-    md.append('\n');
-  }
-
-  private static void walk(JsonNode n, List<double[]> timings, List<String> names) {
-    if (n.isArray()) {
-      for (JsonNode c : n) {
-        walk(c, timings, names);
-      }
-      return;
-    }
-    if (!n.isObject()) {
-      return;
-    }
-    String name =
-        n.path("type").asText(n.path("operator_type").asText(n.path("operator_name").asText("")));
-    double t = n.path("timing").asDouble(n.path("operator_timing").asDouble(0));
-    double rows = n.path("intermediate_rows").asDouble(n.path("operator_cardinality").asDouble(0));
-    if (!name.isEmpty()) {
-      JsonNode info = n.path("extra_info");
-      String extra = "";
-      for (String k : List.of("CTE Name", "Groups", "Conditions", "Join Type", "Function")) {
-        if (info.has(k)) {
-          extra += " " + k + ": " + abbreviate(info.get(k).toString());
-        }
-      }
-      timings.add(new double[] {t, rows});
-      names.add((name.trim() + extra).replace("|", "/"));
-    }
-    walk(n.path("children"), timings, names);
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 70 ? s.substring(0, 70) + "…" : s;
   }
 
   private void requireSubject() {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The hand-written baselines ("floors") in DuckDB: a plain {@code read_csv} load of the same files
- * into the same table shapes, and a lean SQL computing the same cube aggregates as the refresh.
+ * into the same table shapes; the core cube of issue 12 (the refresh floor); and the old full-cube
+ * floor of issue 7 ({@link #refresh()}, optional: it takes minutes at 1 M follow-ups).
  */
 final class FloorSql {
   private FloorSql() {}
@@ -80,6 +81,44 @@ final class FloorSql {
                 "'followup_id': 'VARCHAR', 'goal_id': 'VARCHAR', 'followup_date': 'DATE',"
                     + " 'score': 'INTEGER'"));
     return sql;
+  }
+
+  /**
+   * The refresh floor of issue 12: the core cube, written by hand as anyone would, independent of
+   * the engine's plan: quarter and year × every org ancestor (authority view) × effect goal
+   * (including {@code *}), with distinct citizens, the two-level mean (the mean over citizens of
+   * met ÷ followed up) and the met share. The counted follow-up of a goal in a period is its latest
+   * (by date, then id) with {@code arg_max}; the citizen is the stored 64-character pseudonym.
+   */
+  static String coreCube() {
+    return """
+        CREATE OR REPLACE TEMP TABLE floor_core_cube AS
+        WITH fu AS (
+          SELECT goal_id, followup_id, followup_date, score,
+                 CAST(year(followup_date) AS VARCHAR) || '-Q'
+                   || CAST(quarter(followup_date) AS VARCHAR) AS quarter,
+                 CAST(year(followup_date) AS VARCHAR) AS year
+          FROM followup),
+        counted AS (
+          SELECT quarter AS period, goal_id, arg_max(score, (followup_date, followup_id)) AS score
+          FROM fu GROUP BY quarter, goal_id
+          UNION ALL
+          SELECT year, goal_id, arg_max(score, (followup_date, followup_id)) FROM fu
+          GROUP BY year, goal_id),
+        facts AS (
+          SELECT c.period, oc.ancestor_id AS org_unit, g.effect_goal, g.citizen_key,
+                 CASE WHEN c.score >= g.target_score THEN 1 ELSE 0 END AS met
+          FROM counted c JOIN goal g ON g.goal_id = c.goal_id
+          JOIN org_closure oc ON oc.descendant_id = g.authority_unit_id),
+        per_citizen AS (
+          SELECT period, org_unit, effect_goal, citizen_key, COUNT(*) AS n, SUM(met) AS m
+          FROM facts
+          GROUP BY GROUPING SETS ((period, org_unit, effect_goal, citizen_key),
+                                  (period, org_unit, citizen_key)))
+        SELECT period, org_unit, COALESCE(effect_goal, '*') AS effect_goal,
+               COUNT(*) AS citizens, AVG(m / n) AS goal_attainment_avg,
+               SUM(m) / SUM(n) AS goals_met_share
+        FROM per_citizen GROUP BY period, org_unit, effect_goal""";
   }
 
   private static String groupingSets(String always) {

@@ -10,6 +10,7 @@ import dk.goalattainment.connector.definitions.DefinitionFiles;
 import dk.goalattainment.connector.definitions.DefinitionsLoader;
 import dk.goalattainment.connector.store.JdbcStore;
 import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
+import dk.goalattainment.connector.store.duckdb.DuckDbSettings;
 import dk.goalattainment.connector.store.postgres.PostgresDialect;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -47,8 +48,10 @@ public class ConnectorFactory {
       PostgresProperties postgres,
       PseudonymProperties pseudonym,
       Catalogue catalogue,
-      CheckedDefinitions definitions) {
-    return new StoreOpener(store, postgres, pseudonym, catalogue, definitions);
+      CheckedDefinitions definitions,
+      DuckDbProperties duckdb) {
+    return new StoreOpener(store, postgres, pseudonym, catalogue, definitions)
+        .withDuckDb(duckdb.settings());
   }
 
   /** Opens the configured store, or an embedded database at another path. */
@@ -59,6 +62,7 @@ public class ConnectorFactory {
     private final Catalogue catalogue;
     private final Definitions definitions;
     private final DefinitionsLoader.Loaded loaded;
+    private DuckDbSettings duckdb = DuckDbSettings.DEFAULT;
 
     StoreOpener(
         StoreProperties store,
@@ -72,6 +76,12 @@ public class ConnectorFactory {
       this.catalogue = catalogue;
       this.definitions = definitions.definitions();
       this.loaded = definitions.loaded();
+    }
+
+    /** The embedded DuckDB's memory, threads and temporary directory. */
+    StoreOpener withDuckDb(DuckDbSettings settings) {
+      this.duckdb = settings;
+      return this;
     }
 
     /**
@@ -101,7 +111,10 @@ public class ConnectorFactory {
       Path file = database.orElse(store.duckdbPath());
       var pseudonymizer = PseudonymKeys.pseudonymizer(pseudonym, file);
       return new ConnectorRuntime(
-          catalogue, definitions, new JdbcStore(new DuckDbDialect(file), catalogue), pseudonymizer);
+          catalogue,
+          definitions,
+          new JdbcStore(new DuckDbDialect(file, duckdb), catalogue),
+          pseudonymizer);
     }
 
     public Catalogue catalogue() {

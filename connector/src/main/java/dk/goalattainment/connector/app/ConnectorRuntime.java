@@ -84,6 +84,16 @@ public final class ConnectorRuntime implements AutoCloseable {
     return new DatasetRefresher(store).refresh(definitions, progress);
   }
 
+  /**
+   * Materialises the standard datasets, incrementally when it can ({@code request.full()} forces a
+   * full refresh); {@code listener} hears each stage. A second refresh while one runs is refused.
+   */
+  public DatasetRefresher.Result refresh(
+      DatasetRefresher.Request request,
+      dk.goalattainment.connector.store.RefreshListener listener) {
+    return new DatasetRefresher(store).refresh(definitions, request, listener);
+  }
+
   /** The database stage of definition validation. */
   public java.util.List<String> validateDatabase() {
     return new DatasetRefresher(store).validate(definitions);

@@ -38,6 +38,8 @@ public class RefreshResource {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("refreshed_at", result.refreshedAt());
     body.put("seconds", result.took().toMillis() / 1000.0);
+    body.put("kind", result.kind().name().toLowerCase(java.util.Locale.ROOT));
+    body.put("reason", result.reason());
     body.put("rows", result.rows());
     return body;
   }

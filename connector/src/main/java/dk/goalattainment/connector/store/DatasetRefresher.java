@@ -369,8 +369,10 @@ public final class DatasetRefresher {
     }
   }
 
-  private static void index(Statement s, String table, String name, String columns)
-      throws SQLException {
+  private void index(Statement s, String table, String name, String columns) throws SQLException {
+    if (!store.dialect().indexesDatasets()) {
+      return;
+    }
     s.execute("DROP INDEX IF EXISTS " + table + "_" + name);
     s.execute("CREATE INDEX " + table + "_" + name + " ON " + table + " (" + columns + ")");
   }

@@ -54,14 +54,40 @@ final class RefreshSteps implements AutoCloseable {
     }
   }
 
+  /** Per statement timings on stderr, for profiling ({@code -Dconnector.refresh.trace=true}). */
+  private static final boolean TRACE = Boolean.getBoolean("connector.refresh.trace");
+
   /** Runs a step; a step that creates a table drops any old one first and counts its rows. */
   long run(CubeStep step) throws SQLException {
+    long t0 = System.nanoTime();
+    long rows = runStep(step);
+    if (TRACE) {
+      System.err.printf(
+          "  trace %-22s %-18s %,12d rows %8.3f s%n",
+          step.stage(),
+          step.table() == null
+              ? step.sql().substring(0, Math.min(18, step.sql().length()))
+              : step.table(),
+          rows,
+          (System.nanoTime() - t0) / 1e9);
+    }
+    return rows;
+  }
+
+  private long runStep(CubeStep step) throws SQLException {
     stage(step.stage());
     if (step.table() == null) {
       statement.execute(step.sql());
       return -1;
     }
     statement.execute("DROP TABLE IF EXISTS " + step.table());
+    if (TRACE && step.table().equals(System.getProperty("connector.refresh.explain"))) {
+      try (ResultSet rs = statement.executeQuery("EXPLAIN ANALYZE " + step.sql())) {
+        while (rs.next()) {
+          System.err.println(rs.getString(rs.getMetaData().getColumnCount()));
+        }
+      }
+    }
     statement.execute(dialect.createTableAs(step.table(), step.kind(), step.sql()));
     String analyze = dialect.analyze(step.table());
     if (analyze != null) {

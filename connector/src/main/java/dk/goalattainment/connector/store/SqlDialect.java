@@ -56,6 +56,14 @@ public interface SqlDialect extends SqlSyntax, AutoCloseable {
   }
 
   /**
+   * Whether the datasets get B-tree indexes on their slice keys: PostgreSQL needs them to read one
+   * slice fast; DuckDB scans a column store with zone maps and pays for an index on every write.
+   */
+  default boolean indexesDatasets() {
+    return true;
+  }
+
+  /**
    * Takes the store-wide refresh lock on the refresh's connection (held until its transaction
    * ends), or answers false when another process holds it. A dialect whose database only one
    * process can write to needs no lock beyond the store's own.

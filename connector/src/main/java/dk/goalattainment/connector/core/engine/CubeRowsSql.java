@@ -174,8 +174,7 @@ public final class CubeRowsSql {
         + "\nLEFT JOIN "
         + measures
         + " yy ON yy.pid = ep.yoy_pid AND "
-        + same.formatted("yy")
-        + "\nORDER BY dp.period, m.via, ou.unit_id";
+        + same.formatted("yy");
   }
 
   // ------------------------------------------------------------------ incremental

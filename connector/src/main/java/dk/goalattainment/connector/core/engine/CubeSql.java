@@ -165,14 +165,18 @@ public final class CubeSql {
   }
 
   /**
-   * Compliance facts by due period with a sign: {@code pid, au, pu, cell, due, on_time, overdue}.
+   * Compliance facts by due period with a sign, summed per period and leaf: {@code pid, au, pu,
+   * cell, due, on_time, overdue}.
    */
   public static String dueFacts(String due, String goals, String where, int sign) {
     return """
-        SELECT p.pid, g.au, g.pu, g.cell, %1$d AS due, %1$d * d.on_time AS on_time,
-               CASE WHEN d.first_qk IS NULL OR d.first_qk > p.end_qk THEN %1$d ELSE 0 END AS overdue
+        SELECT p.pid, g.au, g.pu, g.cell, CAST(%1$d * COUNT(*) AS BIGINT) AS due,
+               CAST(%1$d * SUM(d.on_time) AS BIGINT) AS on_time,
+               CAST(%1$d * SUM(CASE WHEN d.first_qk IS NULL OR d.first_qk > p.end_qk THEN 1
+                                    ELSE 0 END) AS BIGINT) AS overdue
         FROM %2$s d JOIN %3$s g ON g.gno = d.gno JOIN e_qp p ON p.qk = d.due_qk
-        WHERE %4$s"""
+        WHERE %4$s
+        GROUP BY p.pid, g.au, g.pu, g.cell"""
         .formatted(sign, due, goals, where);
   }
 
@@ -209,14 +213,15 @@ public final class CubeSql {
     if (id == null) {
       return "0";
     }
-    return "SUM(CASE WHEN %s = %d THEN sign * %s ELSE 0 END)"
+    return "CAST(SUM(CASE WHEN %s = %d THEN sign * %s ELSE 0 END) AS BIGINT)"
         .formatted(layout.gt("cell"), id, met ? "met" : "(1 - met)");
   }
 
   private String cells() {
     return """
-        SELECT pid, au, pu, cell, SUM(sign) AS fu, SUM(sign * met) AS met, SUM(sign * prog) AS prog,
-               SUM(sign * dist) AS dist,
+        SELECT pid, au, pu, cell, CAST(SUM(sign) AS BIGINT) AS fu,
+               CAST(SUM(sign * met) AS BIGINT) AS met, CAST(SUM(sign * prog) AS BIGINT) AS prog,
+               CAST(SUM(sign * dist) AS BIGINT) AS dist,
                %s AS pm, %s AS pu_, %s AS mm, %s AS mu, %s AS lm, %s AS lu
         FROM e_cf GROUP BY pid, au, pu, cell"""
         .formatted(
@@ -297,7 +302,8 @@ public final class CubeSql {
     String select =
         """
         SELECT s.pid, %1$d AS via, l.lca AS node, %2$s AS cell,
-               SUM(s.sign * h.hc) AS cit, SUM(s.sign * h.hx) AS xs, SUM(s.sign * h.hq) AS xq
+               CAST(SUM(s.sign * h.hc) AS BIGINT) AS cit, CAST(SUM(s.sign * h.hx) AS BIGINT) AS xs,
+               CAST(SUM(s.sign * h.hq) AS BIGINT) AS xq
         FROM e_sets s JOIN e_h h ON h.t = s.t AND h.k = s.k
         JOIN e_lca l ON l.u1 = s.%3$s AND l.u2 = s.%4$s%5$s
         GROUP BY s.pid, l.lca, %2$s""";
@@ -336,14 +342,15 @@ public final class CubeSql {
   private static final String ALL_SUMS =
       "cit, xs, xq, fu, met, prog, dist, pm, pu_, mm, mu, lm, lu, due, on_time, overdue";
 
+  /** 64-bit sums (DuckDB would widen every sum to 128 bits). */
   private static String sums(String alias) {
     StringBuilder sb = new StringBuilder();
     for (String s : ALL_SUMS.split(", ")) {
       sb.append(sb.length() == 0 ? "" : ", ")
-          .append("SUM(")
+          .append("CAST(SUM(")
           .append(alias)
           .append(s)
-          .append(") AS ")
+          .append(") AS BIGINT) AS ")
           .append(s);
     }
     return sb.toString();

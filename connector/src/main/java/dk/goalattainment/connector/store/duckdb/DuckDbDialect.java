@@ -26,15 +26,30 @@ public final class DuckDbDialect implements SqlDialect {
   private final Path file;
   private final DuckDBConnection root;
 
+  /** A DuckDB file with the {@linkplain DuckDbSettings#DEFAULT default} settings. */
   public DuckDbDialect(Path file) {
+    this(file, DuckDbSettings.DEFAULT);
+  }
+
+  /** A DuckDB file with bounded memory and threads ({@link DuckDbSettings}). */
+  public DuckDbDialect(Path file, DuckDbSettings settings) {
     this.file = file.toAbsolutePath().normalize();
     try {
       Path dir = this.file.getParent();
       if (dir != null) {
         Files.createDirectories(dir);
       }
+      Properties config = new Properties();
+      config.setProperty("memory_limit", settings.memoryLimit());
+      config.setProperty("threads", Integer.toString(settings.threads()));
+      // ORDER BY is still kept; without one, DuckDB may reorder and needs less memory for it
+      config.setProperty("preserve_insertion_order", "false");
+      if (settings.tempDirectory() != null) {
+        Files.createDirectories(settings.tempDirectory());
+        config.setProperty("temp_directory", settings.tempDirectory().toString());
+      }
       this.root =
-          DriverManager.getConnection("jdbc:duckdb:" + this.file, new Properties())
+          DriverManager.getConnection("jdbc:duckdb:" + this.file, config)
               .unwrap(DuckDBConnection.class);
     } catch (IOException | SQLException e) {
       throw new ConnectorException(
@@ -66,6 +81,12 @@ public final class DuckDbDialect implements SqlDialect {
   @Override
   public String integerDivide(String dividend, String divisor) {
     return "((" + dividend + ") // (" + divisor + "))";
+  }
+
+  /** A column store with zone maps: no index (each would slow every write of a refresh). */
+  @Override
+  public boolean indexesDatasets() {
+    return false;
   }
 
   @Override
