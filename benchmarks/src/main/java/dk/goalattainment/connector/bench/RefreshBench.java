@@ -13,6 +13,7 @@ import dk.goalattainment.connector.store.JdbcStore;
 import dk.goalattainment.connector.store.RefreshListener;
 import dk.goalattainment.connector.store.SqlDialect;
 import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
+import dk.goalattainment.connector.store.duckdb.DuckDbSettings;
 import dk.goalattainment.connector.store.postgres.PostgresDialect;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
@@ -132,6 +133,9 @@ final class RefreshBench {
                 .formatted(r, took, l0, Benchmarks.load(), stages.describe()));
         try (Connection c = rt.store().dialect().connect();
             Statement s = c.createStatement()) {
+          // the floor with DuckDB's own default memory limit (80 % of RAM), the refresh with the
+          // connector's bounded default (1 GB)
+          s.execute("RESET memory_limit");
           l0 = Benchmarks.load();
           t0 = System.nanoTime();
           s.execute(FloorSql.coreCube());
@@ -142,6 +146,7 @@ final class RefreshBench {
               "| floor #%d: core cube (hand-written SQL) | %.2f | %s → %s | %,d rows |%n"
                   .formatted(r, ft, l0, Benchmarks.load(), n));
           s.execute("DROP TABLE floor_core_cube");
+          s.execute("SET memory_limit = '" + DuckDbSettings.DEFAULT.memoryLimit() + "'");
           if (fullCubeFloor) {
             l0 = Benchmarks.load();
             t0 = System.nanoTime();

@@ -33,7 +33,26 @@ public final class RefreshChild {
             definitions,
             new JdbcStore(new DuckDbDialect(Path.of(args[0]), settings), catalogue),
             new Pseudonymizer("benchmark-pseudonym-key-0123456789"))) {
-      rt.refresh(new DatasetRefresher.Request(true), RefreshListener.NONE);
+      if (args.length > 4) { // CSV_DIR ROUND: ingest a daily delta, then refresh incrementally
+        Path csv = Path.of(args[3]);
+        DemoCsv.Files3 f =
+            new DemoCsv.Files3(
+                csv.resolve("org_units.csv"),
+                csv.resolve("goals.csv"),
+                csv.resolve("followups.csv"),
+                0,
+                0,
+                0);
+        rt.ingest().ingest(RefreshBench.Delta.read(f).batch(Integer.parseInt(args[4])));
+        t0 = System.nanoTime();
+        var result =
+            rt.refresh(
+                DatasetRefresher.Request.DEFAULT,
+                DatasetRefresher.plain(line -> System.out.println("  " + line)));
+        System.out.println(result.kind() + ": " + result.reason());
+      } else {
+        rt.refresh(new DatasetRefresher.Request(true), RefreshListener.NONE);
+      }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     String hwm = "?";

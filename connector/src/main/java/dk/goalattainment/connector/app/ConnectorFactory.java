@@ -9,6 +9,7 @@ import dk.goalattainment.connector.definitions.CheckedDefinitions;
 import dk.goalattainment.connector.definitions.DefinitionFiles;
 import dk.goalattainment.connector.definitions.DefinitionsLoader;
 import dk.goalattainment.connector.store.JdbcStore;
+import dk.goalattainment.connector.store.StoreKind;
 import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
 import dk.goalattainment.connector.store.duckdb.DuckDbSettings;
 import dk.goalattainment.connector.store.postgres.PostgresDialect;
@@ -90,7 +91,8 @@ public class ConnectorFactory {
      * kind.
      */
     public ConnectorRuntime open(Optional<Path> database) {
-      if (database.isEmpty() && "postgres".equals(store.kind())) {
+      StoreKind kind = StoreKind.fromCode(store.kind()).orElse(null);
+      if (database.isEmpty() && kind == StoreKind.POSTGRES) {
         // No demo key for a server database: the key must be configured (checked before
         // connecting).
         var pseudonymizer = PseudonymKeys.pseudonymizer(pseudonym, null);
@@ -103,7 +105,7 @@ public class ConnectorFactory {
           throw e;
         }
       }
-      if (database.isEmpty() && !"duckdb".equals(store.kind())) {
+      if (database.isEmpty() && kind != StoreKind.DUCKDB) {
         throw new ConnectorException(
             ErrorCode.CONFIGURATION_INVALID,
             "connector.store.kind must be duckdb or postgres (got '" + store.kind() + "')");

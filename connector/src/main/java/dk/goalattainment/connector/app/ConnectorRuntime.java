@@ -1,5 +1,7 @@
 package dk.goalattainment.connector.app;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.goalattainment.connector.core.catalogue.Catalogue;
 import dk.goalattainment.connector.core.definitions.Definitions;
 import dk.goalattainment.connector.core.engine.MaterialisedReports;
@@ -39,17 +41,19 @@ public final class ConnectorRuntime implements AutoCloseable {
                 .orElse(MaterialisedReports.NONE));
   }
 
-  /** Most cube answers kept in memory; beyond it the cache starts again. */
+  /** Most cube answers kept in memory (least recently used go first). */
   private static final int CACHE_LIMIT = 20_000;
+
+  /** Cube answers, dropped at every refresh (this process's, or another's seen by freshness). */
+  private final Cache<ReportRequest, Report> cubeAnswers =
+      Caffeine.newBuilder().maximumSize(CACHE_LIMIT).build();
 
   /**
    * Reports read from the cube while it is fresh, kept in memory per request until the next refresh
    * (the cube does not change in between).
    */
-  private static MaterialisedReports cachedCube(JdbcStore store, String table) {
+  private MaterialisedReports cachedCube(JdbcStore store, String table) {
     CubeReports cube = new CubeReports(store, table);
-    java.util.concurrent.ConcurrentHashMap<ReportRequest, Report> cache =
-        new java.util.concurrent.ConcurrentHashMap<>();
     java.util.concurrent.atomic.AtomicReference<java.time.Instant> generation =
         new java.util.concurrent.atomic.AtomicReference<>();
     return request -> {
@@ -57,16 +61,15 @@ public final class ConnectorRuntime implements AutoCloseable {
         return java.util.Optional.empty();
       }
       java.time.Instant current = store.refreshGeneration().orElse(null);
-      if (!java.util.Objects.equals(generation.getAndSet(current), current)
-          || cache.size() > CACHE_LIMIT) {
-        cache.clear();
+      if (!java.util.Objects.equals(generation.getAndSet(current), current)) {
+        cubeAnswers.invalidateAll();
       }
-      Report cached = cache.get(request);
+      Report cached = cubeAnswers.getIfPresent(request);
       if (cached != null) {
         return java.util.Optional.of(cached);
       }
       java.util.Optional<Report> report = cube.report(request);
-      report.ifPresent(r -> cache.put(request, r));
+      report.ifPresent(r -> cubeAnswers.put(request, r));
       return report;
     };
   }
@@ -81,7 +84,11 @@ public final class ConnectorRuntime implements AutoCloseable {
 
   /** Materialises the standard datasets; {@code progress} hears each step. */
   public DatasetRefresher.Result refresh(java.util.function.Consumer<String> progress) {
-    return new DatasetRefresher(store).refresh(definitions, progress);
+    try {
+      return new DatasetRefresher(store).refresh(definitions, progress);
+    } finally {
+      cubeAnswers.invalidateAll();
+    }
   }
 
   /**
@@ -91,7 +98,11 @@ public final class ConnectorRuntime implements AutoCloseable {
   public DatasetRefresher.Result refresh(
       DatasetRefresher.Request request,
       dk.goalattainment.connector.store.RefreshListener listener) {
-    return new DatasetRefresher(store).refresh(definitions, request, listener);
+    try {
+      return new DatasetRefresher(store).refresh(definitions, request, listener);
+    } finally {
+      cubeAnswers.invalidateAll();
+    }
   }
 
   /** The database stage of definition validation. */

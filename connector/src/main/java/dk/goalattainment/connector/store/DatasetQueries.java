@@ -156,14 +156,13 @@ public final class DatasetQueries {
     }
   }
 
-  /** Whether a failure says the queried table does not exist (DuckDB or PostgreSQL). */
-  static boolean isMissingTable(SQLException e) {
-    String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-    return m.contains("does not exist") && m.contains("table") || "42P01".equals(e.getSQLState());
+  /** Whether a failure says the queried table does not exist (the dialect knows). */
+  boolean isMissingTable(SQLException e) {
+    return store.dialect().provider().isMissingTable(e);
   }
 
-  private static String sqlType(ColumnDefinition column) {
-    return "DOUBLE".equals(column.type()) ? "DOUBLE PRECISION" : column.type();
+  private String sqlType(ColumnDefinition column) {
+    return store.dialect().provider().typeName(column.type());
   }
 
   /** A JDBC value as plain Java: dates as LocalDate, big numbers as long or double. */

@@ -4,12 +4,10 @@ import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +94,7 @@ public final class OpenDataSource {
         }
       }
     } catch (SQLException e) {
-      if (DatasetQueries.isMissingTable(e)) {
+      if (store.dialect().provider().isMissingTable(e)) {
         throw new ConnectorException(
             ErrorCode.NOT_FOUND,
             "The attainment dataset is not materialised yet: run `connector refresh` first.");
@@ -120,35 +118,10 @@ public final class OpenDataSource {
   }
 
   /**
-   * Writes a Parquet file from a CSV file with a header, with the given column types (DuckDB type
-   * names), through an in-memory DuckDB.
+   * Writes a Parquet file from a CSV file with a header, with the given column types, by the
+   * dialect that writes Parquet ({@link SqlDialects#parquetWriter()}).
    */
   public static void csvToParquet(Path csv, Path parquet, Map<String, String> types) {
-    StringBuilder columns = new StringBuilder("{");
-    int i = 0;
-    for (Map.Entry<String, String> t : types.entrySet()) {
-      columns
-          .append(i++ == 0 ? "" : ", ")
-          .append('\'')
-          .append(t.getKey())
-          .append("': '")
-          .append(t.getValue())
-          .append('\'');
-    }
-    columns.append('}');
-    String sql =
-        "COPY (SELECT * FROM read_csv('"
-            + csv.toAbsolutePath().toString().replace("'", "''")
-            + "', header = true, delim = ',', quote = '\"', nullstr = '', columns = "
-            + columns
-            + ")) TO '"
-            + parquet.toAbsolutePath().toString().replace("'", "''")
-            + "' (FORMAT PARQUET)";
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw JdbcStore.failure("writing Parquet", e);
-    }
+    SqlDialects.parquetWriter().csvToParquet(csv, parquet, types);
   }
 }

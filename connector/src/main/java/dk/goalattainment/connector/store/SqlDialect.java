@@ -12,8 +12,18 @@ import java.util.List;
  * dialect only supplies what differs.
  */
 public interface SqlDialect extends SqlSyntax, AutoCloseable {
+  /** The kind of database. */
+  StoreKind kind();
+
   /** Short name: {@code duckdb}, {@code postgres}. */
-  String name();
+  default String name() {
+    return kind().code();
+  }
+
+  /** The facts of this kind of database ({@link SqlDialects}). */
+  default SqlDialectProvider provider() {
+    return SqlDialects.of(kind());
+  }
 
   /** Where the data lives, for logs and messages (never a password). */
   String describe();

@@ -117,9 +117,9 @@ public final class SupersetDesiredState {
 
   /** The schema of the tables for a SQLAlchemy URI: public for PostgreSQL, main for DuckDB. */
   public static String defaultSchema(String sqlalchemyUri) {
-    return sqlalchemyUri.toLowerCase(java.util.Locale.ROOT).startsWith("postgres")
-        ? "public"
-        : "main";
+    return dk.goalattainment.connector.store.SqlDialects.forSqlalchemyUri(sqlalchemyUri)
+        .map(dk.goalattainment.connector.store.SqlDialectProvider::defaultSchema)
+        .orElse("main");
   }
 
   /** The desired state. */

@@ -109,6 +109,14 @@ class PostgresStoreContractTest {
   }
 
   @Nested
+  class SameBytes extends SameBytesTest {
+    @Override
+    protected TestDatabase database() {
+      return TestDatabase.POSTGRES;
+    }
+  }
+
+  @Nested
   class Slices extends SlicesTest {
     @Override
     protected TestDatabase database() {

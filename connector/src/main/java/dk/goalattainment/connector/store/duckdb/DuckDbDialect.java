@@ -5,6 +5,7 @@ import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.store.BulkWriter;
 import dk.goalattainment.connector.store.SqlDialect;
 import dk.goalattainment.connector.store.SqlScripts;
+import dk.goalattainment.connector.store.StoreKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +65,8 @@ public final class DuckDbDialect implements SqlDialect {
   }
 
   @Override
-  public String name() {
-    return "duckdb";
+  public StoreKind kind() {
+    return StoreKind.DUCKDB;
   }
 
   @Override

@@ -8,6 +8,7 @@ import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.store.BulkWriter;
 import dk.goalattainment.connector.store.SqlDialect;
 import dk.goalattainment.connector.store.SqlScripts;
+import dk.goalattainment.connector.store.StoreKind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -83,8 +84,8 @@ public final class PostgresDialect implements SqlDialect {
   }
 
   @Override
-  public String name() {
-    return "postgres";
+  public StoreKind kind() {
+    return StoreKind.POSTGRES;
   }
 
   /** The server and database, without the URL's parameters (they may hold a password). */
