@@ -51,6 +51,14 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
               new DefinitionFiles(TestCatalogue.definitionsDir()), TestCatalogue.get())
           .definitions();
 
+  /**
+   * Every how many of the requests the cube = live check compares: all on DuckDB (the exhaustive
+   * check); on PostgreSQL every third (still several hundred slices), to keep the build fast.
+   */
+  protected int requestStride() {
+    return database() == dk.goalattainment.connector.TestDatabase.POSTGRES ? 3 : 1;
+  }
+
   DatasetRefresher.Result refresh(boolean full) {
     return new DatasetRefresher(db.store)
         .refresh(definitions, new DatasetRefresher.Request(full), RefreshListener.NONE);
@@ -59,7 +67,8 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
   private static final Set<ReportColumn> NOT_FIGURES =
       EnumSet.of(ReportColumn.GROUP_LABEL, ReportColumn.PERIOD, ReportColumn.GROUPING);
 
-  private void assertSameFigures(CubeReports cube, ReportRequest request) {
+  /** Asserts the cube's report equals the live one; answers whether it has rows. */
+  private boolean assertSameFigures(CubeReports cube, ReportRequest request) {
     Report live = db.store.report(request);
     Report fromCube = cube.report(request).orElseThrow();
     assertThat(fromCube.rows())
@@ -112,12 +121,13 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
             Grouping.TARGET_GROUP,
             new Filters(null, "relationer", null, "progression", null)));
     int nonEmpty = 0;
-    for (ReportRequest r : requests) {
-      assertSameFigures(cube, r);
-      nonEmpty += db.store.report(r).rows().isEmpty() ? 0 : 1;
+    int compared = 0;
+    for (int i = 0; i < requests.size(); i += requestStride()) {
+      nonEmpty += assertSameFigures(cube, requests.get(i)) ? 1 : 0;
+      compared++;
     }
     assertThat(requests).hasSizeGreaterThan(250);
-    assertThat(nonEmpty).as("most slices have data").isGreaterThan(requests.size() / 2);
+    assertThat(nonEmpty).as("most slices have data").isGreaterThan(compared / 2);
   }
 
   @Test

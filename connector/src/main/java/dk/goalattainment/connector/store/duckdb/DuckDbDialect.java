@@ -2,9 +2,10 @@ package dk.goalattainment.connector.store.duckdb;
 
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.core.schema.StoreSchema;
 import dk.goalattainment.connector.store.BulkWriter;
+import dk.goalattainment.connector.store.SchemaDdl;
 import dk.goalattainment.connector.store.SqlDialect;
-import dk.goalattainment.connector.store.SqlScripts;
 import dk.goalattainment.connector.store.StoreKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,7 +98,7 @@ public final class DuckDbDialect implements SqlDialect {
 
   @Override
   public List<String> schemaStatements() {
-    return SqlScripts.load("/store/duckdb/schema.sql");
+    return SchemaDdl.render(StoreSchema.Type::name, false, "");
   }
 
   @Override

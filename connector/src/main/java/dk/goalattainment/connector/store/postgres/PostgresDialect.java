@@ -5,9 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dk.goalattainment.connector.core.engine.CubeStep;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.core.schema.StoreSchema;
 import dk.goalattainment.connector.store.BulkWriter;
+import dk.goalattainment.connector.store.SchemaDdl;
 import dk.goalattainment.connector.store.SqlDialect;
-import dk.goalattainment.connector.store.SqlScripts;
 import dk.goalattainment.connector.store.StoreKind;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,8 +16,9 @@ import java.util.List;
 
 /**
  * PostgreSQL (14 or newer), the production store: connections come from a HikariCP pool, the schema
- * is {@code store/postgres/schema.sql} (the DuckDB tables with primary keys), and bulk loads use
- * {@code COPY … FROM STDIN} ({@link CopyWriter}).
+ * is the store schema with primary keys, indexes and unlogged scratch tables ({@link
+ * dk.goalattainment.connector.core.schema.StoreSchema}), and bulk loads use {@code COPY … FROM
+ * STDIN} ({@link CopyWriter}).
  *
  * <p>The pool fails fast: the constructor connects once and throws a {@link ConnectorException}
  * naming the server (never the password) when it cannot.
@@ -146,7 +148,7 @@ public final class PostgresDialect implements SqlDialect {
 
   @Override
   public List<String> schemaStatements() {
-    return SqlScripts.load("/store/postgres/schema.sql");
+    return SchemaDdl.render(StoreSchema.Type::name, true, "UNLOGGED ");
   }
 
   @Override
