@@ -87,6 +87,7 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
         }
       }
     }
+    return !live.rows().isEmpty();
   }
 
   @Test
