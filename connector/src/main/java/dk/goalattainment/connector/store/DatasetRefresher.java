@@ -125,6 +125,9 @@ public final class DatasetRefresher {
         if (!dialect.tryLockRefresh(c)) {
           throw alreadyRunning();
         }
+        for (String setting : dialect.refreshSettings()) {
+          steps.execute(setting);
+        }
         steps.stage("dictionaries");
         CubeDictionaries dictionaries = CubeDictionaries.read(steps.statement());
         String fingerprint =

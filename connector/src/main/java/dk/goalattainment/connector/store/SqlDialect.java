@@ -73,6 +73,11 @@ public interface SqlDialect extends SqlSyntax, AutoCloseable {
     return true;
   }
 
+  /** Statements that tune the refresh's own transaction (e.g. memory for its hash tables). */
+  default List<String> refreshSettings() {
+    return List.of();
+  }
+
   /**
    * Takes the store-wide refresh lock on the refresh's connection (held until its transaction
    * ends), or answers false when another process holds it. A dialect whose database only one

@@ -128,6 +128,15 @@ public final class PostgresDialect implements SqlDialect {
     return prefix + table + " AS\n" + select;
   }
 
+  /**
+   * The refresh's hash aggregates and sorts in memory rather than spilled at the default 4 MB
+   * (transaction-scoped: other sessions keep the server's setting).
+   */
+  @Override
+  public List<String> refreshSettings() {
+    return List.of("SET LOCAL work_mem = '256MB'");
+  }
+
   /** A transaction-scoped advisory lock: one refresh at a time across processes. */
   @Override
   public boolean tryLockRefresh(Connection connection) throws SQLException {
