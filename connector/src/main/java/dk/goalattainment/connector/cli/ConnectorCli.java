@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         "Goal-attainment connector: ingest action-plan goals and follow-ups, compute the"
             + " management figures, serve and publish them.",
     subcommands = {
+      InitCommand.class,
       IngestCommand.class,
       ReportCommand.class,
       RefreshCommand.class,
@@ -27,7 +28,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       SupersetCommand.class,
       DashboardsCommand.class,
-      OpenDataCommand.class
+      OpenDataCommand.class,
+      UnitsCommand.class
     })
 public class ConnectorCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -60,6 +60,13 @@ public class IngestCommand implements Callable<Integer> {
       description = "Input format (default: ${DEFAULT-VALUE}: .json files are JSON, others CSV).")
   Format format;
 
+  @Option(
+      names = "--create",
+      description =
+          "Create the store first if it does not exist (as `connector init`); without it a"
+              + " missing store is an error.")
+  boolean create;
+
   @Spec CommandSpec spec;
 
   @Inject BeanProvider<StoreOpener> stores;
@@ -76,7 +83,8 @@ public class IngestCommand implements Callable<Integer> {
             source(goals, CsvRecords::goals, JsonRecords::goals),
             source(followUps, CsvRecords::followUps, JsonRecords::followUps));
     PrintWriter out = spec.commandLine().getOut();
-    try (ConnectorRuntime runtime = stores.get().open(db.path())) {
+    try (ConnectorRuntime runtime =
+        create ? stores.get().create(db.path()) : stores.get().open(db.path())) {
       long started = System.nanoTime();
       IngestCounts counts;
       try (Progress progress = new Progress("ingest", -1)) {

@@ -36,6 +36,9 @@ class DashboardsCommandTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Path db = dir.resolve("goals.duckdb");
+    new dk.goalattainment.connector.TestStore(
+            new dk.goalattainment.connector.store.duckdb.DuckDbDialect(db))
+        .close();
     int code =
         run(
             out,

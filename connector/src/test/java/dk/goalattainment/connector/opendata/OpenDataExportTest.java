@@ -37,6 +37,7 @@ class OpenDataExportTest {
   Path db;
   Path out;
   List<CSVRecord> rows;
+  String exportOutput;
 
   @BeforeAll
   void exportTheDemoData(@TempDir Path dir) throws Exception {
@@ -63,6 +64,7 @@ class OpenDataExportTest {
             "year,2021-Q4");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("withheld below K (primary)");
+    exportOutput = run.out();
     try (Reader r = Files.newBufferedReader(out.resolve("attainment.csv"))) {
       rows =
           CSVFormat.DEFAULT
@@ -217,5 +219,218 @@ class OpenDataExportTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("at least 3");
+  }
+
+  static final String[] REAL_METADATA = {
+    "--base-url", "https://data.aarhus.dk/maalopfyldelse",
+    "--publisher-name", "Aarhus Kommune, Socialforvaltningen",
+    "--publisher-uri", "https://www.aarhus.dk",
+    "--contact-name", "Ledelsesinformation",
+    "--contact-email", "ledelsesinformation@aarhus.dk",
+    "--landing-page", "https://www.aarhus.dk/maalopfyldelse"
+  };
+
+  @Test
+  void withoutConfiguredMetadataTheExportIsMarkedAsADraftInEveryFile() throws Exception {
+    var catalog = new ObjectMapper().readTree(out.resolve("catalog.jsonld").toFile());
+    var json = new ObjectMapper().readTree(out.resolve("attainment.json").toFile());
+
+    assertThat(exportOutput).contains("Draft:").contains("contact e-mail");
+    assertThat(catalog.get("dcat:dataset").get(0).get("adms:status").get("@id").asText())
+        .isEqualTo(DcatCatalog.UNDER_DEVELOPMENT);
+    assertThat(json.get("draft").asBoolean()).isTrue();
+    assertThat(Files.readString(out.resolve("metode.md"))).startsWith("> **Udkast");
+  }
+
+  @Test
+  void withRealMetadataTheCatalogueHasNoPlaceholder(@TempDir Path other) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of("opendata", "export", "--db", db.toString(), "--out", other.toString()));
+    args.addAll(List.of(REAL_METADATA));
+    var run = CliRunner.run(args.toArray(String[]::new));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).doesNotContain("Draft");
+    String text = Files.readString(other.resolve("catalog.jsonld"));
+    var catalog = new ObjectMapper().readTree(text);
+    assertThat(DcatApDk.mandatoryViolations(catalog)).isEmpty();
+    assertThat(text)
+        .doesNotContainIgnoringCase("example")
+        .doesNotContain("localhost")
+        .contains("mailto:ledelsesinformation@aarhus.dk")
+        .contains("https://data.aarhus.dk/maalopfyldelse/attainment.csv")
+        .contains("\"dcat:landingPage\"")
+        .doesNotContain("adms:status");
+    var dataset = catalog.get("dcat:dataset").get(0);
+    assertThat(dataset.get("dct:publisher").get("@id").asText()).isEqualTo("https://www.aarhus.dk");
+    assertThat(dataset.get("dcat:contactPoint").get("vcard:fn").asText())
+        .isEqualTo("Ledelsesinformation");
+    assertThat(
+            new ObjectMapper()
+                .readTree(other.resolve("attainment.json").toFile())
+                .get("draft")
+                .asBoolean())
+        .isFalse();
+    assertThat(Files.readString(other.resolve("metode.md"))).doesNotContain("Udkast");
+  }
+
+  @Test
+  void theMetadataCanComeFromConfiguration(@TempDir Path other) throws Exception {
+    Map<String, String> config =
+        Map.of(
+            "connector.opendata.base-url", "https://data.aarhus.dk/maalopfyldelse",
+            "connector.opendata.publisher-name", "Aarhus Kommune",
+            "connector.opendata.publisher-uri", "https://www.aarhus.dk",
+            "connector.opendata.contact-email", "data@aarhus.dk");
+    config.forEach(System::setProperty);
+    try {
+      var run =
+          CliRunner.run("opendata", "export", "--db", db.toString(), "--out", other.toString());
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out()).doesNotContain("Draft");
+      assertThat(Files.readString(other.resolve("catalog.jsonld")))
+          .contains("mailto:data@aarhus.dk")
+          .contains("Aarhus Kommune");
+    } finally {
+      config.keySet().forEach(System::clearProperty);
+    }
+  }
+
+  @Test
+  void publishRefusesPlaceholderMetadataBeforeContactingCkan() {
+    System.setProperty("OPEN_DATA_TEST_TOKEN", "token");
+    try {
+      var run =
+          CliRunner.run(
+              "opendata",
+              "publish",
+              "--db",
+              db.toString(),
+              "--ckan",
+              "http://127.0.0.1:1",
+              "--api-token-env",
+              "OPEN_DATA_TEST_TOKEN",
+              "--owner-org",
+              "aarhus",
+              "--contact-email",
+              "someone@example.dk");
+
+      assertThat(run.exitCode()).isEqualTo(3);
+      assertThat(run.err())
+          .contains("refuses placeholder metadata")
+          .contains("contact e-mail")
+          .contains("example.dk")
+          .contains("publisher name")
+          .contains("base URL");
+    } finally {
+      System.clearProperty("OPEN_DATA_TEST_TOKEN");
+    }
+  }
+
+  @Test
+  void theLabelColumnsCarryTheCataloguesDanishLabelsBesideTheCodes() throws Exception {
+    String header = Files.readAllLines(out.resolve("attainment.csv")).get(0);
+    assertThat(header)
+        .endsWith(
+            ",period_kind,org_unit_name,org_level,via_label,org_level_label,effect_goal_label,"
+                + "life_theme_label,target_group_label,goal_type_label");
+    var catalogue = TestCatalogue.get();
+    Set<String> levels = new java.util.HashSet<>();
+    for (CSVRecord r : rows) {
+      assertThat(r.get("effect_goal_label"))
+          .isEqualTo(
+              "*".equals(r.get("effect_goal"))
+                  ? "Alle"
+                  : catalogue.effectGoal(r.get("effect_goal")).orElseThrow().label().da());
+      assertThat(r.get("life_theme_label"))
+          .isEqualTo(
+              "*".equals(r.get("life_theme"))
+                  ? "Alle"
+                  : catalogue.lifeTheme(r.get("life_theme")).orElseThrow().label().da());
+      assertThat(r.get("target_group_label"))
+          .isEqualTo(
+              "*".equals(r.get("target_group"))
+                  ? "Alle"
+                  : catalogue.targetGroup(r.get("target_group")).orElseThrow().label().da());
+      assertThat(r.get("goal_type_label"))
+          .isEqualTo(
+              "*".equals(r.get("goal_type"))
+                  ? "Alle"
+                  : catalogue.labelDa("goal_type", r.get("goal_type")));
+      assertThat(r.get("via_label"))
+          .isEqualTo("authority".equals(r.get("via")) ? "Myndighed" : "Udfører");
+      levels.add(r.get("org_level_label"));
+    }
+    assertThat(levels).containsExactlyInAnyOrder("Kommune", "Forvaltning", "Driftsområde");
+    assertThat(rows).anyMatch(r -> r.get("life_theme_label").equals("Familieforhold"));
+  }
+
+  @Test
+  void theCatalogueListsTheCodeListsOfTheCodedColumns() throws Exception {
+    var dataset =
+        new ObjectMapper()
+            .readTree(out.resolve("catalog.jsonld").toFile())
+            .get("dcat:dataset")
+            .get(0);
+    Map<String, com.fasterxml.jackson.databind.JsonNode> byColumn = new HashMap<>();
+    dataset.get("s1n:dimension").forEach(d -> byColumn.put(d.get("dct:identifier").asText(), d));
+
+    assertThat(byColumn)
+        .containsKeys(
+            "via",
+            "org_unit",
+            "org_level",
+            "effect_goal",
+            "life_theme",
+            "target_group",
+            "goal_type");
+    var effectGoals = byColumn.get("effect_goal").get("qb:codeList");
+    assertThat(effectGoals.get("@type").asText()).isEqualTo("skos:ConceptScheme");
+    var ls = new ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+    effectGoals
+        .get("skos:hasTopConcept")
+        .forEach(
+            c -> {
+              if (c.get("skos:notation").asText().equals("LS")) {
+                ls.add(c);
+              }
+            });
+    assertThat(ls).hasSize(1);
+    assertThat(ls.get(0).get("skos:prefLabel").get(0).get("@value").asText())
+        .isEqualTo("Læring og selvforsørgelse");
+    assertThat(byColumn.get("org_unit").get("qb:codeList").toString()).contains("SOC");
+  }
+
+  @Test
+  void theMethodologyStatesTheWithheldRowsExactlyAsTheAuditCountedThem() throws Exception {
+    long primary = rows.stream().filter(r -> r.get("suppression_reason").equals("primary")).count();
+    long secondary =
+        rows.stream().filter(r -> r.get("suppression_reason").equals("secondary")).count();
+    var json = new ObjectMapper().readTree(out.resolve("attainment.json").toFile());
+    java.text.NumberFormat da =
+        java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag("da-DK"));
+    String text = Files.readString(out.resolve("metode.md"));
+
+    assertThat(primary).isPositive();
+    assertThat(secondary).isPositive();
+    assertThat(json.get("withheld").get("rows").asLong()).isEqualTo(rows.size());
+    assertThat(json.get("withheld").get("primary").asLong()).isEqualTo(primary);
+    assertThat(json.get("withheld").get("secondary").asLong()).isEqualTo(secondary);
+    assertThat(text)
+        .contains(
+            "Af tabellens "
+                + da.format(rows.size())
+                + " rækker er "
+                + da.format(primary + secondary)
+                + " (")
+        .contains("udeladt: " + da.format(primary) + ", fordi cellen har færre end 5 borgere")
+        .contains("og " + da.format(secondary) + " for at beskytte dem (sekundær)")
+        .contains("Hvert tal findes to gange");
+    assertThat(exportOutput)
+        .contains(
+            String.format(
+                "%,d withheld below K (primary), %,d withheld to protect", primary, secondary));
   }
 }
