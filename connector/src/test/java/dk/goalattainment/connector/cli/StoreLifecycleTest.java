@@ -193,4 +193,18 @@ class StoreLifecycleTest {
         .contains("ds_attainment")
         .contains("FAKTABLAD");
   }
+
+  @Test
+  void serveWarnsAboutTheDemoKeyWhenItStartsAndServesTheStoreItNames() throws Exception {
+    assertThat(CliRun.of("init", "--db", db().toString()).exitCode()).isZero();
+
+    try (ServeProcess serve = new ServeProcess(dir, java.util.Map.of(), "--db", db().toString())) {
+      assertThat(serve.output())
+          .contains("CONNECTOR_PSEUDONYM_KEY is not set: using the demo pseudonym key in")
+          .contains("Serving DuckDB " + db().toAbsolutePath() + " on " + serve.base());
+      assertThat(serve.output().indexOf("CONNECTOR_PSEUDONYM_KEY is not set"))
+          .as("the warning comes as the service starts, before it says it serves")
+          .isLessThan(serve.output().indexOf("Serving DuckDB"));
+    }
+  }
 }
