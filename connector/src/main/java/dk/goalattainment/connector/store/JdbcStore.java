@@ -131,13 +131,15 @@ public final class JdbcStore implements AttainmentReader, AutoCloseable {
 
   static ConnectorException failure(String doing, SQLException e) {
     if (isConnectionFailure(e)) {
+      String reason = String.valueOf(e.getMessage()).strip();
       return new ConnectorException(
           ErrorCode.STORE_UNAVAILABLE,
           "The store is unavailable ("
               + doing
               + "): "
-              + e.getMessage()
-              + " It is used again as soon as it answers.",
+              + reason
+              + (reason.endsWith(".") ? "" : ".")
+              + " Requests work again as soon as it answers.",
           e);
     }
     return new ConnectorException(
