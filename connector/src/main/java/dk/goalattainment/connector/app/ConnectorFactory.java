@@ -193,17 +193,6 @@ public class ConnectorFactory {
     }
 
     /**
-     * Where the store is, for messages, without opening it: {@code PostgreSQL jdbc:…} or {@code
-     * DuckDB /absolute/path}.
-     */
-    public String describe(Optional<Path> database) {
-      if (database.isEmpty() && "postgres".equals(store.kind())) {
-        return postgres.describe();
-      }
-      return "DuckDB " + database.orElse(store.duckdbPath()).toAbsolutePath().normalize();
-    }
-
-    /**
      * The SQLAlchemy URI Superset reads this store's datasets with, unless one is given: for DuckDB
      * the file, read-only ({@code duckdb:////ABSOLUTE/PATH?access_mode=read_only}; the file must
      * exist); for PostgreSQL {@code postgresql+psycopg2://READER[:PASSWORD]@host:port/db} with the

@@ -55,11 +55,6 @@ public record PostgresProperties(
     return PostgresUrl.parse(url, user, password);
   }
 
-  /** Where the store is, for messages: {@code PostgreSQL jdbc:postgresql://host:port/db}. */
-  public String describe() {
-    return "PostgreSQL " + PostgresUrl.describe(target().jdbcUrl());
-  }
-
   /** Never shows the passwords. */
   @Override
   public String toString() {

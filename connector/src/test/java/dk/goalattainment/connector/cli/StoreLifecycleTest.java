@@ -37,7 +37,8 @@ class StoreLifecycleTest {
           new String[] {"opendata", "export", "--out", "unused"},
           new String[] {"ingest", "--org", "unused.csv"},
           new String[] {"demo", "--citizens", "10"},
-          new String[] {"serve", "--port", "0"});
+          new String[] {"serve", "--port", "0"},
+          new String[] {"dashboards", "build", "--out", "unused"});
 
   static String[] with(String[] command, String... more) {
     String[] all = new String[command.length + more.length];
@@ -205,6 +206,29 @@ class StoreLifecycleTest {
       assertThat(serve.output().indexOf("CONNECTOR_PSEUDONYM_KEY is not set"))
           .as("the warning comes as the service starts, before it says it serves")
           .isLessThan(serve.output().indexOf("Serving DuckDB"));
+    }
+  }
+
+  @Test
+  void supersetSyncRefusesAMissingStoreToo() {
+    System.setProperty("STORE_LIFECYCLE_SUPERSET_PASSWORD", "x");
+    try {
+      CliRun run =
+          CliRun.of(
+              "superset",
+              "sync",
+              "--url",
+              "http://127.0.0.1:1",
+              "--password-env",
+              "STORE_LIFECYCLE_SUPERSET_PASSWORD",
+              "--db",
+              db().toString());
+
+      assertThat(run.exitCode()).isEqualTo(3);
+      assertThat(run.err()).contains("No store at " + db().toAbsolutePath());
+      assertThat(db()).doesNotExist();
+    } finally {
+      System.clearProperty("STORE_LIFECYCLE_SUPERSET_PASSWORD");
     }
   }
 }

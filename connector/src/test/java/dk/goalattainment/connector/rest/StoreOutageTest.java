@@ -70,6 +70,7 @@ class StoreOutageTest {
             HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
             HttpResponse.BodyHandlers.ofString());
     long millis = (System.nanoTime() - started) / 1_000_000;
+    System.out.printf("outage test: GET %s -> %d in %d ms%n", path, r.statusCode(), millis);
     return new Answer(
         r.statusCode(),
         r.headers().firstValue("Content-Type").orElse(""),
