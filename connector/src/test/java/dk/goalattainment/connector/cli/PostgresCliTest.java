@@ -98,7 +98,6 @@ class PostgresCliTest {
     CliRun before = withConfig(config, "units");
     CliRun init = withConfig(config, "init");
     CliRun demo = withConfig(config, "demo", "--citizens", "30", "--no-fact-sheet", "--no-refresh");
-    CliRun refresh = withConfig(config, "refresh");
 
     assertThat(before.exitCode()).isEqualTo(3);
     assertThat(before.err()).contains("has no connector tables").contains("connector init");
@@ -107,8 +106,7 @@ class PostgresCliTest {
         .contains("Created the store " + described)
         .contains("Pseudonym key: CONNECTOR_PSEUDONYM_KEY (configured).");
     assertThat(demo.out()).contains("ingested into " + described);
-    assertThat(refresh.out()).contains("Refreshed " + described);
-    assertThat(init.out() + demo.out() + refresh.out()).doesNotContain("duckdb");
+    assertThat(init.out() + demo.out()).doesNotContainIgnoringCase("duckdb");
   }
 
   @Test
