@@ -64,12 +64,7 @@ public class DemoCommand implements Callable<Integer> {
       description = "Do not refresh the standard datasets after ingesting.")
   boolean noRefresh;
 
-  @Option(
-      names = "--create",
-      description =
-          "Create the store first if it does not exist (as `connector init`); without it a"
-              + " missing store is an error.")
-  boolean create;
+  @Mixin CreateOption create;
 
   @Spec CommandSpec spec;
 
@@ -89,8 +84,7 @@ public class DemoCommand implements Callable<Integer> {
                 () ->
                     new picocli.CommandLine.ParameterException(
                         spec.commandLine(), "--fact-sheet-period is not a period"));
-    try (ConnectorRuntime runtime =
-        create ? stores.get().create(db.path()) : stores.get().open(db.path())) {
+    try (ConnectorRuntime runtime = create.open(stores.get(), db)) {
       load(runtime, citizens, seed, out, err);
       if (!noRefresh) {
         err.println("demo: refreshing the standard datasets…");

@@ -60,12 +60,7 @@ public class IngestCommand implements Callable<Integer> {
       description = "Input format (default: ${DEFAULT-VALUE}: .json files are JSON, others CSV).")
   Format format;
 
-  @Option(
-      names = "--create",
-      description =
-          "Create the store first if it does not exist (as `connector init`); without it a"
-              + " missing store is an error.")
-  boolean create;
+  @Mixin CreateOption create;
 
   @Spec CommandSpec spec;
 
@@ -83,8 +78,7 @@ public class IngestCommand implements Callable<Integer> {
             source(goals, CsvRecords::goals, JsonRecords::goals),
             source(followUps, CsvRecords::followUps, JsonRecords::followUps));
     PrintWriter out = spec.commandLine().getOut();
-    try (ConnectorRuntime runtime =
-        create ? stores.get().create(db.path()) : stores.get().open(db.path())) {
+    try (ConnectorRuntime runtime = create.open(stores.get(), db)) {
       long started = System.nanoTime();
       IngestCounts counts;
       try (Progress progress = new Progress("ingest", -1)) {

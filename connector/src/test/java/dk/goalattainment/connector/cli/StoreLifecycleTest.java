@@ -24,6 +24,19 @@ class StoreLifecycleTest {
     return dir.resolve("store.duckdb");
   }
 
+  /** 30 demo citizens into a new store, nothing more. */
+  CliRun smallDemo() {
+    return CliRun.of(
+        "demo",
+        "--create",
+        "--db",
+        db().toString(),
+        "--citizens",
+        "30",
+        "--no-fact-sheet",
+        "--no-refresh");
+  }
+
   Path keyFile() {
     return PseudonymKeys.demoKeyFile(db().toAbsolutePath());
   }
@@ -117,16 +130,7 @@ class StoreLifecycleTest {
 
   @Test
   void ingestAndDemoCreateTheStoreOnlyWithCreate() throws Exception {
-    CliRun demo =
-        CliRun.of(
-            "demo",
-            "--create",
-            "--db",
-            db().toString(),
-            "--citizens",
-            "30",
-            "--no-fact-sheet",
-            "--no-refresh");
+    CliRun demo = smallDemo();
 
     assertThat(demo.exitCode()).as(demo.err()).isZero();
     assertThat(demo.out()).contains("ingested into DuckDB " + db().toAbsolutePath());
@@ -159,16 +163,7 @@ class StoreLifecycleTest {
 
   @Test
   void theDemoKeyWarningShowsOnceWhereTheKeyIsUsedAndNotOnReads() {
-    CliRun demo =
-        CliRun.of(
-            "demo",
-            "--create",
-            "--db",
-            db().toString(),
-            "--citizens",
-            "30",
-            "--no-fact-sheet",
-            "--no-refresh");
+    CliRun demo = smallDemo();
     CliRun report =
         CliRun.of("report", "--db", db().toString(), "--period", "2021", "--org", "SOC");
 

@@ -320,26 +320,13 @@ class OpenDataExportTest {
     var catalogue = TestCatalogue.get();
     Set<String> levels = new java.util.HashSet<>();
     for (CSVRecord r : rows) {
-      assertThat(r.get("effect_goal_label"))
-          .isEqualTo(
-              "*".equals(r.get("effect_goal"))
-                  ? "Alle"
-                  : catalogue.effectGoal(r.get("effect_goal")).orElseThrow().label().da());
-      assertThat(r.get("life_theme_label"))
-          .isEqualTo(
-              "*".equals(r.get("life_theme"))
-                  ? "Alle"
-                  : catalogue.lifeTheme(r.get("life_theme")).orElseThrow().label().da());
-      assertThat(r.get("target_group_label"))
-          .isEqualTo(
-              "*".equals(r.get("target_group"))
-                  ? "Alle"
-                  : catalogue.targetGroup(r.get("target_group")).orElseThrow().label().da());
-      assertThat(r.get("goal_type_label"))
-          .isEqualTo(
-              "*".equals(r.get("goal_type"))
-                  ? "Alle"
-                  : catalogue.labelDa("goal_type", r.get("goal_type")));
+      for (String dimension : List.of("effect_goal", "life_theme", "target_group", "goal_type")) {
+        String code = r.get(dimension);
+        assertThat(r.get(dimension + "_label"))
+            .as(dimension + " " + code)
+            .isEqualTo("*".equals(code) ? "Alle" : catalogue.labelDa(dimension, code))
+            .isNotEqualTo(code);
+      }
       assertThat(r.get("via_label"))
           .isEqualTo("authority".equals(r.get("via")) ? "Myndighed" : "Udfører");
       levels.add(r.get("org_level_label"));
