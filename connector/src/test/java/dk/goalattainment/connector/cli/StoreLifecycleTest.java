@@ -131,10 +131,20 @@ class StoreLifecycleTest {
   @Test
   void ingestAndDemoCreateTheStoreOnlyWithCreate() throws Exception {
     CliRun demo = smallDemo();
+    Path other = dir.resolve("other.duckdb");
+    Path org =
+        Files.writeString(
+            dir.resolve("org.csv"),
+            "unit_id,name,parent_id,role,valid_from,valid_to\nX,X,,,2018-01-01,\n");
+    CliRun ingest =
+        CliRun.of("ingest", "--create", "--db", other.toString(), "--org", org.toString());
 
     assertThat(demo.exitCode()).as(demo.err()).isZero();
     assertThat(demo.out()).contains("ingested into DuckDB " + db().toAbsolutePath());
     assertThat(keyFile()).exists();
+    assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    assertThat(ingest.out()).contains("Ingested into DuckDB " + other.toAbsolutePath());
+    assertThat(other).exists();
   }
 
   @Test
