@@ -199,8 +199,8 @@ public class OpenDataCommand implements Runnable {
     List<String> placeholders = t.options().metadata().placeholders();
     if (!placeholders.isEmpty()) {
       out.println(
-          "Draft: the publication metadata is not set up, so every file says it is a draft and"
-              + " `opendata publish` refuses it:");
+          "Draft: the publication metadata is not set up, so the catalogue, the JSON and metode.md"
+              + " say it is a draft and `opendata publish` refuses it:");
       placeholders.forEach(p -> out.println("  - " + p));
     }
   }

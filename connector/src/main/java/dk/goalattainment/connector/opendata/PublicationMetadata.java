@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * <p>A field that is missing, or that names a placeholder — a host reserved for examples or tests
  * ({@code example.dk}, {@code *.example}, {@code .test}, {@code .invalid}, …), a local one ({@code
  * localhost}, loopback, {@code .local}) — makes the metadata a <b>draft</b>: an export still works
- * and says so in every file, and {@code opendata publish} refuses it, listing each problem.
+ * and its metadata files say so, and {@code opendata publish} refuses it, listing each problem.
  *
  * @param baseUrl where the files are published (http or https); their URLs in the catalogue
  * @param publisherName the publishing organisation, e.g. {@code Aarhus Kommune,
