@@ -135,12 +135,7 @@ public final class MethodologyText {
                     share(withheld, f.rows()),
                     count(f.primary()),
                     f.threshold()))
-        .append(
-            " (primær), og %s for at beskytte dem (sekundær). De fleste udeladte celler er fine"
-                .formatted(count(f.secondary())))
-        .append(
-            " opdelinger (en enhed × et livstema × en målgruppe × en måltype i et kvartal) med"
-                + " få borgere.");
+        .append(" (primær), og %s for at beskytte dem (sekundær).".formatted(count(f.secondary())));
     if (!f.byLevel().isEmpty()) {
       sb.append(" Pr. organisatorisk niveau:\n\n| niveau | rækker | udeladt |\n|---|---:|---:|\n");
       for (LevelCount l : f.byLevel()) {
