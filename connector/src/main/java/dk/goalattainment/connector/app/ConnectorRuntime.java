@@ -125,7 +125,7 @@ public final class ConnectorRuntime implements AutoCloseable {
    * Looks up the pseudonym key now, as {@code serve} does at start: a missing or lost key fails
    * here rather than at the first ingest, and the demo-key warning shows when the service starts.
    */
-  public void pseudonymKey() {
+  public void requirePseudonymKey() {
     ingest();
   }
 

@@ -64,10 +64,10 @@ public class InitCommand implements Callable<Integer> {
         out.println("Created the store " + store + ".");
       }
       if (pseudonym.key() != null && !pseudonym.key().isBlank()) {
-        runtime.pseudonymKey();
+        runtime.requirePseudonymKey();
         out.println("Pseudonym key: CONNECTOR_PSEUDONYM_KEY (configured).");
       } else if (runtime.store().dialect() instanceof DuckDbDialect duckDb) {
-        runtime.pseudonymKey();
+        runtime.requirePseudonymKey();
         out.println(
             "Pseudonym key: the demo key in "
                 + PseudonymKeys.demoKeyFile(duckDb.file())

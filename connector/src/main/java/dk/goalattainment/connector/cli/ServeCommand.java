@@ -93,7 +93,7 @@ public class ServeCommand implements Callable<Integer> {
       // Opens the existing store (never creates one) and looks up the pseudonym key, so that a
       // missing store or key fails here, before the port opens, and the demo-key warning shows now.
       ConnectorRuntime runtime = server.getBean(ConnectorRuntime.class);
-      runtime.pseudonymKey();
+      runtime.requirePseudonymKey();
       store = runtime.store().dialect().describe();
       http = server.getBean(EmbeddedServer.class).start();
     } catch (RuntimeException e) {
