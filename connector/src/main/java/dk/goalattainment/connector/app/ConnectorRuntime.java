@@ -29,7 +29,7 @@ public final class ConnectorRuntime implements AutoCloseable {
 
   /**
    * A runtime whose pseudonym key is looked up on first use ({@link #ingest()} or {@link
-   * #pseudonymKey()}): commands that only read never touch the key, nor warn about it.
+   * #requirePseudonymKey()}): commands that only read never touch the key, nor warn about it.
    */
   public ConnectorRuntime(
       Catalogue catalogue,
