@@ -52,12 +52,6 @@ final class ChartRenderer {
   static final Color MET = new Color(0x1F, 0x5F, 0x99);
   static final Color UNMET = new Color(0xBD, 0xBD, 0xBD);
 
-  static {
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
-  }
-
   private ChartRenderer() {}
 
   /** The colour of the i-th trend series. */

@@ -247,7 +247,7 @@ public final class FactSheetService {
   }
 
   /** The open-data table, computed once per refresh of the datasets and selection. */
-  private OpenDataExport.Tables tables(OpenDataExport.Options options) {
+  OpenDataExport.Tables tables(OpenDataExport.Options options) {
     if (!runtime.store().datasetsFresh()) {
       throw new ConnectorException(
           ErrorCode.BAD_REQUEST,

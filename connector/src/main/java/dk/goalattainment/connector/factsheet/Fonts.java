@@ -20,6 +20,13 @@ final class Fonts {
   static final String REGULAR = "/factsheet/fonts/LiberationSans-Regular.ttf";
   static final String BOLD = "/factsheet/fonts/LiberationSans-Bold.ttf";
 
+  static {
+    // charts and fonts need no display; set before AWT is first touched
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
   private static final Font REGULAR_FONT = load(REGULAR);
   private static final Font BOLD_FONT = load(BOLD);
 

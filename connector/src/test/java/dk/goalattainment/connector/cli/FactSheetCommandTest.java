@@ -71,7 +71,9 @@ class FactSheetCommandTest {
     assertThat(Files.readString(out))
         .startsWith("<!DOCTYPE html>")
         .contains("Offentlig udgave")
-        .contains("Måltyper for perioden 4. kv. 2021");
+        .contains("Måltyper for perioden 4. kv. 2021")
+        // the operating areas' quarters are published, so their lines are drawn
+        .contains("Familier, Børn og Unge: 1. kv. 2021");
   }
 
   @Test

@@ -8,6 +8,7 @@ import dk.goalattainment.connector.core.privacy.Pseudonymizer;
 import dk.goalattainment.connector.definitions.CheckedDefinitions;
 import dk.goalattainment.connector.definitions.DefinitionFiles;
 import dk.goalattainment.connector.demo.DemoData;
+import dk.goalattainment.connector.opendata.OpenDataExport;
 import dk.goalattainment.connector.store.DatasetRefresher;
 import dk.goalattainment.connector.store.JdbcStore;
 import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
@@ -52,6 +53,20 @@ public final class FactSheetData {
     return CheckedDefinitions.load(
             new DefinitionFiles(TestCatalogue.definitionsDir()), TestCatalogue.get())
         .definitions();
+  }
+
+  /** A sheet rendered with the open-data defaults, as the CLI and REST ask for it. */
+  static byte[] render(
+      FactSheetService sheets,
+      String period,
+      String org,
+      String via,
+      String format,
+      FactSheetService.Variant variant) {
+    return sheets
+        .render(
+            sheets.request(period, org, via, format, variant, OpenDataExport.Options.defaults()))
+        .bytes();
   }
 
   /** The connector's runtime on a database, as the CLI and the service open it. */

@@ -17,7 +17,6 @@ import dk.goalattainment.connector.core.model.Grouping;
 import dk.goalattainment.connector.core.model.OrgUnit;
 import dk.goalattainment.connector.core.model.Period;
 import dk.goalattainment.connector.core.model.Via;
-import dk.goalattainment.connector.opendata.OpenDataExport;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -75,16 +74,7 @@ class FactSheetPdfTest {
   }
 
   byte[] render(String period, String org, String via, String format) {
-    return sheets
-        .render(
-            sheets.request(
-                period,
-                org,
-                via,
-                format,
-                FactSheetService.Variant.FULL,
-                OpenDataExport.Options.defaults()))
-        .bytes();
+    return FactSheetData.render(sheets, period, org, via, format, FactSheetService.Variant.FULL);
   }
 
   Report report(Period period, String org, Via via, Grouping grouping) {
@@ -283,7 +273,7 @@ class FactSheetPdfTest {
     ReportRow now = report(Period.year(2021), ORG, Via.AUTHORITY, Grouping.NONE).row("*").get();
     ReportRow before = report(Period.year(2020), ORG, Via.AUTHORITY, Grouping.NONE).row("*").get();
     int result = yearText.indexOf("Resultat");
-    String paragraph = yearText.substring(result, yearText.indexOf("Sådan læses tallene"));
+    String paragraph = yearText.substring(result, yearText.indexOf("Metode: sådan læses tallene"));
     assertThat(paragraph)
         .contains("I 2021 fik " + count(now.count(ReportColumn.CITIZENS)) + " borgere")
         .contains(

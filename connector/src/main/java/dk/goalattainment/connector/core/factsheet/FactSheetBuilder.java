@@ -220,6 +220,25 @@ public final class FactSheetBuilder {
     return new GoalTypeChart(title, bars, null, alt.toString());
   }
 
+  /**
+   * The child nodes drawn in the charts: those with figures in the window — the wide period's
+   * children, or where the source does not publish the wide period (a public quarter's rolling
+   * window) every quarter's, labelled as in the latest quarter that has them.
+   */
+  private static List<SheetFigures.Child> chartNodes(SheetRequest request, SheetFigures figures) {
+    SheetPeriods p = request.periods();
+    if (figures.covers(p.wide(), request.org())) {
+      return figures.children(p.wide(), request.via(), request.org());
+    }
+    java.util.TreeMap<String, SheetFigures.Child> byId = new java.util.TreeMap<>();
+    for (Period quarter : p.window()) {
+      for (SheetFigures.Child child : figures.children(quarter, request.via(), request.org())) {
+        byId.put(child.unitId(), child);
+      }
+    }
+    return new ArrayList<>(byId.values());
+  }
+
   private record TrendCharts(List<TrendChart> charts, List<TrendSeriesName> legend, String note) {}
 
   private TrendCharts trends(SheetRequest request, SheetFigures figures) {
@@ -228,7 +247,7 @@ public final class FactSheetBuilder {
     List<String> names = new ArrayList<>();
     ids.add(request.org());
     names.add(request.orgUnit().name() + " i alt");
-    for (SheetFigures.Child child : figures.children(p.wide(), request.via(), request.org())) {
+    for (SheetFigures.Child child : chartNodes(request, figures)) {
       ids.add(child.unitId());
       names.add(child.label());
     }
@@ -264,7 +283,7 @@ public final class FactSheetBuilder {
       legend.add(new TrendSeriesName(names.get(i), i));
     }
     String note = null;
-    if (figures.isPublic() && ids.size() == 1) {
+    if (ids.size() == 1 && UnitListBuilder.childrenUnpublished(request, figures, p.narrow())) {
       note =
           "Enhederne under "
               + request.orgUnit().name()

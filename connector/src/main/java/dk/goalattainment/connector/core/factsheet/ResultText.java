@@ -68,6 +68,11 @@ final class ResultText {
               + " refleksion.");
     }
     s.add(changeSentence(figures.change(total, total.in(previous)), previous));
+    if (main.kind() == Period.Kind.QUARTER) {
+      // a quarter is also held against the same quarter a year earlier (seasons)
+      Period yearEarlier = main.yearEarlier();
+      s.add(changeSentence(figures.change(total, total.in(yearEarlier)), yearEarlier));
+    }
     criterionSentence(c).ifPresent(s::add);
     effectGoalSentence().ifPresent(s::add);
     return s;

@@ -83,20 +83,18 @@ final class UnitListBuilder {
       }
     }
     String empty =
-        figures.isPublic() && !figures.covers(main, childLevelProbe())
+        childrenUnpublished(request, figures, main)
             ? "Enhederne under " + nameOf(request.org()) + " offentliggøres ikke som åbne data."
             : "Ingen enheder med opfølgninger i " + DanishFormat.period(main) + ".";
     return new UnitList(title, FactSheetBuilder.viewName(via), entries, empty);
   }
 
-  /** A child of the org node, to ask whether the source publishes that level at all. */
-  private String childLevelProbe() {
-    return request.units().values().stream()
-        .filter(u -> request.org().equals(u.parentId()))
-        .map(OrgUnit::unitId)
-        .sorted()
-        .findFirst()
-        .orElse(request.org());
+  /** Whether the source is public and publishes none of the org node's children in a period. */
+  static boolean childrenUnpublished(SheetRequest request, SheetFigures figures, Period period) {
+    return figures.isPublic()
+        && request.units().values().stream()
+            .filter(u -> request.org().equals(u.parentId()))
+            .noneMatch(u -> figures.covers(period, u.unitId()));
   }
 
   private UnitEntry entry(SheetFigures.Child child, Via via, boolean nested) {
