@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       InitCommand.class,
       IngestCommand.class,
       ReportCommand.class,
+      FactSheetCommand.class,
       RefreshCommand.class,
       ValidateCommand.class,
       DemoCommand.class,

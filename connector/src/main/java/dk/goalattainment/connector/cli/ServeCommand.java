@@ -62,8 +62,9 @@ public class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    String sheetOrg = null;
     if (demo) {
-      prepareDemo(out, err);
+      sheetOrg = prepareDemo(out, err);
     } else {
       // fails with the option's name when there is no store (the server never creates one)
       stores.get().open(db.path()).close();
@@ -118,6 +119,12 @@ public class ServeCommand implements Callable<Integer> {
             + base
             + "/swagger-ui/index.html");
     out.println(
+        "  Faktablad: "
+            + base
+            + "/api/v1/factsheet?period="
+            + (sheetOrg == null ? "P&org=UNIT" : DEMO_YEAR + "&org=" + sheetOrg)
+            + "   (HTML; PDF: &format=pdf; without a token the public sheet)");
+    out.println(
         "  Health:  "
             + base
             + "/health (liveness: /health/liveness, readiness: /health/readiness)   Metrics: "
@@ -129,11 +136,15 @@ public class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The year the demo's fact sheet shows. */
+  private static final int DEMO_YEAR = 2021;
+
   /**
    * {@code --demo}: creates the store if needed, loads the demo data into an empty one, refreshes
    * stale datasets and prints the fact sheet — with the same progress as {@code connector demo}.
+   * Returns the node the fact sheet is about.
    */
-  private void prepareDemo(PrintWriter out, PrintWriter err) {
+  private String prepareDemo(PrintWriter out, PrintWriter err) {
     try (ConnectorRuntime runtime = stores.get().create(db.path())) {
       if (runtime.store().tableCounts().getOrDefault("goal", 0L) == 0) {
         out.printf("Empty store: loading the demo data (%,d citizens)…%n", demoCitizens);
@@ -156,9 +167,10 @@ public class ServeCommand implements Callable<Integer> {
                   .orElse(null);
       if (org != null) {
         out.println();
-        out.print(FactSheet.render(runtime.reports(), org, Via.AUTHORITY, Period.year(2021)));
+        out.print(FactSheet.render(runtime.reports(), org, Via.AUTHORITY, Period.year(DEMO_YEAR)));
         out.println();
       }
+      return org;
     }
   }
 }
