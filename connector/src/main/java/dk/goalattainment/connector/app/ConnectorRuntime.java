@@ -18,16 +18,28 @@ public final class ConnectorRuntime implements AutoCloseable {
   private final Catalogue catalogue;
   private final Definitions definitions;
   private final JdbcStore store;
-  private final IngestService ingest;
+  private final java.util.function.Supplier<Pseudonymizer> pseudonymizer;
+  private volatile IngestService ingest;
   private final ReportService reports;
 
   public ConnectorRuntime(
       Catalogue catalogue, Definitions definitions, JdbcStore store, Pseudonymizer pseudonymizer) {
+    this(catalogue, definitions, store, () -> pseudonymizer);
+  }
+
+  /**
+   * A runtime whose pseudonym key is looked up on first use ({@link #ingest()} or {@link
+   * #requirePseudonymKey()}): commands that only read never touch the key, nor warn about it.
+   */
+  public ConnectorRuntime(
+      Catalogue catalogue,
+      Definitions definitions,
+      JdbcStore store,
+      java.util.function.Supplier<Pseudonymizer> pseudonymizer) {
     this.catalogue = catalogue;
     this.definitions = definitions;
     this.store = store;
-    this.ingest =
-        new IngestService(new RecordValidator(catalogue, pseudonymizer), store::beginIngest);
+    this.pseudonymizer = pseudonymizer;
     this.reports =
         new ReportService(
             catalogue,
@@ -93,8 +105,28 @@ public final class ConnectorRuntime implements AutoCloseable {
     return store;
   }
 
+  /** The ingest service; the first call looks up the pseudonym key (and may fail on it). */
   public IngestService ingest() {
-    return ingest;
+    IngestService service = ingest;
+    if (service == null) {
+      synchronized (this) {
+        if (ingest == null) {
+          ingest =
+              new IngestService(
+                  new RecordValidator(catalogue, pseudonymizer.get()), store::beginIngest);
+        }
+        service = ingest;
+      }
+    }
+    return service;
+  }
+
+  /**
+   * Looks up the pseudonym key now, as {@code serve} does at start: a missing or lost key fails
+   * here rather than at the first ingest, and the demo-key warning shows when the service starts.
+   */
+  public void requirePseudonymKey() {
+    ingest();
   }
 
   public ReportService reports() {

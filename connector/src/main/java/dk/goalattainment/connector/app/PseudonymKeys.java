@@ -31,6 +31,25 @@ public final class PseudonymKeys {
   }
 
   public static Pseudonymizer pseudonymizer(PseudonymProperties config, Path embeddedDatabase) {
+    return pseudonymizer(config, embeddedDatabase, () -> false);
+  }
+
+  /** Key files this process has already warned about (the warning shows once per command). */
+  private static final java.util.Set<Path> WARNED =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * The pseudonymizer for a store. A demo key is generated only beside an embedded store that holds
+   * no goals yet: where goals are stored and the key file is missing, the key they were
+   * pseudonymised with is lost or misplaced, and a new one would silently split every citizen in
+   * two. That is an error.
+   *
+   * @param storeHoldsData asked only when a demo key would be generated
+   */
+  public static Pseudonymizer pseudonymizer(
+      PseudonymProperties config,
+      Path embeddedDatabase,
+      java.util.function.BooleanSupplier storeHoldsData) {
     String configured = config.key();
     if (configured != null && !configured.isBlank()) {
       try {
@@ -49,6 +68,17 @@ public final class PseudonymKeys {
               + " bytes): a demo key is only generated for the embedded database.");
     }
     Path file = demoKeyFile(embeddedDatabase);
+    if (!Files.exists(file) && storeHoldsData.getAsBoolean()) {
+      throw new ConnectorException(
+          ErrorCode.CONFIGURATION_INVALID,
+          "The store "
+              + embeddedDatabase
+              + " holds goals but its pseudonym key file "
+              + file
+              + " is missing: the key they were pseudonymised with is lost or misplaced. Put the"
+              + " key file back beside the database (or set CONNECTOR_PSEUDONYM_KEY to that key);"
+              + " a new key would give the same citizens new pseudonyms that never match.");
+    }
     try {
       if (!Files.exists(file)) {
         byte[] random = new byte[32];
@@ -59,11 +89,13 @@ public final class PseudonymKeys {
           Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
       }
-      LOG.warn(
-          "CONNECTOR_PSEUDONYM_KEY is not set: using the demo pseudonym key in {}. Fine for demo"
-              + " data; for real data set a managed secret (pseudonyms made with another key will"
-              + " not match).",
-          file);
+      if (WARNED.add(file.toAbsolutePath().normalize())) {
+        LOG.warn(
+            "CONNECTOR_PSEUDONYM_KEY is not set: using the demo pseudonym key in {}. Fine for demo"
+                + " data; for real data set a managed secret (pseudonyms made with another key will"
+                + " not match).",
+            file);
+      }
       return new Pseudonymizer(Files.readString(file, StandardCharsets.UTF_8).strip());
     } catch (IOException | IllegalArgumentException e) {
       throw new ConnectorException(

@@ -37,11 +37,6 @@ public class DashboardsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** The URI Superset's duckdb-engine dialect opens {@code file} with, read-only. */
-  static String duckDbUri(Path file) {
-    return "duckdb:///" + file.toAbsolutePath().normalize() + "?access_mode=read_only";
-  }
-
   /** {@code connector dashboards build}: one bundle ZIP per dashboard and one with all. */
   @Command(
       name = "build",
@@ -78,8 +73,10 @@ public class DashboardsCommand implements Runnable {
         names = "--database-uri",
         paramLabel = "URI",
         description =
-            "SQLAlchemy URI Superset uses (default: duckdb:///<--db>?access_mode=read_only)."
-                + " A password in it goes to the import's passwords field, never into the ZIP.")
+            "SQLAlchemy URI Superset uses (default: the configured store's: for DuckDB"
+                + " duckdb:///<--db>?access_mode=read_only, for PostgreSQL"
+                + " postgresql+psycopg2://<reader>@host:port/db). A password in it goes to the"
+                + " import's passwords field, never into the ZIP.")
     String databaseUri;
 
     @Option(
@@ -107,10 +104,7 @@ public class DashboardsCommand implements Runnable {
       Catalogue catalogue =
           definitionsDir == null ? configuredCatalogue : CatalogueLoader.load(files);
       Definitions definitions = CheckedDefinitions.load(files, catalogue).definitions();
-      String uri =
-          databaseUri != null
-              ? databaseUri
-              : duckDbUri(db.path().orElseGet(() -> stores.get().defaultDatabase()));
+      String uri = databaseUri != null ? databaseUri : stores.get().supersetDatabaseUri(db.path());
       List<DashboardSpec> specs = DashboardBundleBuilder.load(dashboards);
       DashboardBundleBuilder builder =
           new DashboardBundleBuilder(

@@ -93,15 +93,7 @@ public class FactSheetCommand implements Callable<Integer> {
     OpenDataExport.Options d = OpenDataExport.Options.defaults();
     OpenDataExport.Options openData =
         new OpenDataExport.Options(
-            threshold,
-            d.depths(),
-            d.periodKinds(),
-            d.periods(),
-            d.baseUrl(),
-            d.publisherName(),
-            d.publisherUri(),
-            d.contactName(),
-            d.contactEmail());
+            threshold, d.depths(), d.periodKinds(), d.periods(), d.metadata());
     try (ConnectorRuntime runtime = stores.get().open(db.path())) {
       FactSheetService service = new FactSheetService(runtime, texts);
       FactSheetService.Request request =

@@ -10,12 +10,10 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -30,10 +28,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Starts the connector service: REST API under /api/v1, its OpenAPI document under"
-          + " /swagger/goal-attainment-connector-1.yml and a browsable UI at /swagger-ui/index.html, /health and /prometheus.",
-      "With --demo and an empty store it first loads the demo data, refreshes the datasets and"
-          + " prints the fact sheet, and, when CONNECTOR_API_TOKEN is not set, makes a token for"
-          + " this session."
+          + " /swagger/goal-attainment-connector-1.yml and a browsable UI at /swagger-ui/index.html, /health (with /health/liveness and /health/readiness) and /prometheus.",
+      "It serves an existing store (`connector init` creates one) and prints which. With --demo"
+          + " it creates the store if needed, loads the demo data into an empty one, refreshes the"
+          + " datasets and prints the fact sheet, and, when CONNECTOR_API_TOKEN is not set, makes"
+          + " a token for this session."
     })
 public class ServeCommand implements Callable<Integer> {
   @Mixin DbOption db;
@@ -62,11 +61,23 @@ public class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    Path database = db.path().orElse(stores.get().defaultDatabase());
-    String sheetOrg = demo ? prepareDemo(out, database) : null;
+    PrintWriter err = spec.commandLine().getErr();
+    String sheetOrg = null;
+    if (demo) {
+      sheetOrg = prepareDemo(out, err);
+    } else {
+      // fails with the option's name when there is no store (the server never creates one)
+      stores.get().open(db.path()).close();
+    }
     Map<String, Object> properties = new HashMap<>();
     properties.put("micronaut.server.port", port);
-    properties.put("connector.store.duckdb-path", database.toString());
+    db.path()
+        .ifPresent(
+            file -> {
+              // --db is a DuckDB file, whatever the configured kind
+              properties.put("connector.store.kind", "duckdb");
+              properties.put("connector.store.duckdb-path", file.toString());
+            });
     String token = System.getenv("CONNECTOR_API_TOKEN");
     if (demo && (token == null || token.isBlank())) {
       byte[] random = new byte[24];
@@ -77,7 +88,19 @@ public class ServeCommand implements Callable<Integer> {
     }
     ApplicationContext server =
         ApplicationContext.builder().environments("server").properties(properties).start();
-    EmbeddedServer http = server.getBean(EmbeddedServer.class).start();
+    String store;
+    EmbeddedServer http;
+    try {
+      // Opens the existing store (never creates one) and looks up the pseudonym key, so that a
+      // missing store or key fails here, before the port opens, and the demo-key warning shows now.
+      ConnectorRuntime runtime = server.getBean(ConnectorRuntime.class);
+      runtime.requirePseudonymKey();
+      store = runtime.store().dialect().describe();
+      http = server.getBean(EmbeddedServer.class).start();
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -87,7 +110,7 @@ public class ServeCommand implements Callable<Integer> {
                   stopped.countDown();
                 }));
     String base = "http://localhost:" + http.getPort();
-    out.println("Serving " + database + " on " + base);
+    out.println("Serving " + store + " on " + base);
     out.println("  API:     " + base + "/api/v1/datasets   " + base + "/api/v1/attainment");
     out.println(
         "  OpenAPI: "
@@ -101,7 +124,12 @@ public class ServeCommand implements Callable<Integer> {
             + "/api/v1/factsheet?period="
             + (sheetOrg == null ? "P&org=UNIT" : DEMO_YEAR + "&org=" + sheetOrg)
             + "   (HTML; PDF: &format=pdf; without a token the public sheet)");
-    out.println("  Health:  " + base + "/health   Metrics: " + base + "/prometheus");
+    out.println(
+        "  Health:  "
+            + base
+            + "/health (liveness: /health/liveness, readiness: /health/readiness)   Metrics: "
+            + base
+            + "/prometheus");
     out.println("Stop with Ctrl-C.");
     out.flush();
     stopped.await();
@@ -111,21 +139,22 @@ public class ServeCommand implements Callable<Integer> {
   /** The year the demo's fact sheet shows. */
   private static final int DEMO_YEAR = 2021;
 
-  /** Loads the demo data if needed, prints its fact sheet and returns the node it is about. */
-  private String prepareDemo(PrintWriter out, Path database) {
-    try (ConnectorRuntime runtime = stores.get().open(Optional.of(database))) {
+  /**
+   * {@code --demo}: creates the store if needed, loads the demo data into an empty one, refreshes
+   * stale datasets and prints the fact sheet — with the same progress as {@code connector demo}.
+   * Returns the node the fact sheet is about.
+   */
+  private String prepareDemo(PrintWriter out, PrintWriter err) {
+    try (ConnectorRuntime runtime = stores.get().create(db.path())) {
       if (runtime.store().tableCounts().getOrDefault("goal", 0L) == 0) {
         out.printf("Empty store: loading the demo data (%,d citizens)…%n", demoCitizens);
         out.flush();
-        DemoData data = new DemoData(runtime.catalogue(), demoCitizens, DemoData.DEFAULT_SEED);
-        try (Progress progress = new Progress("demo", data.estimatedRecords())) {
-          runtime.ingest().ingest(data.batch(), progress);
-        }
+        DemoCommand.load(runtime, demoCitizens, DemoData.DEFAULT_SEED, out, err);
       }
       if (!runtime.store().datasetsFresh()) {
         out.println("Refreshing the standard datasets…");
         out.flush();
-        runtime.refresh(step -> {});
+        RefreshCommand.refresh(runtime, out, err);
       }
       // The demo's department; a store with other data shows its first root.
       String org =

@@ -101,9 +101,10 @@ public class SupersetCommand implements Runnable {
         names = "--database-uri",
         paramLabel = "URI",
         description =
-            "SQLAlchemy URI Superset reads the datasets with (default: the DuckDB file,"
-                + " read-only: duckdb:////ABSOLUTE/PATH?access_mode=read_only). For PostgreSQL:"
-                + " postgresql+psycopg2://reader:PASSWORD@host:5432/db.")
+            "SQLAlchemy URI Superset reads the datasets with (default: the configured store's:"
+                + " the DuckDB file, read-only, duckdb:////ABSOLUTE/PATH?access_mode=read_only;"
+                + " on PostgreSQL postgresql+psycopg2://READER:PASSWORD@host:5432/db with the"
+                + " reader role of connector.store.postgres.reader-user/-password).")
     String databaseUri;
 
     @Option(
@@ -181,11 +182,7 @@ public class SupersetCommand implements Runnable {
                   definitionFiles.read(SupersetDesiredState.ROLES_FILE),
                   definitionFiles.describe(SupersetDesiredState.ROLES_FILE))
               : SupersetDesiredState.RoleMapping.parse(Files.readString(roles), roles.toString());
-      Path database = db.path().orElse(stores.get().defaultDatabase()).toAbsolutePath();
-      String uri =
-          databaseUri != null
-              ? databaseUri
-              : "duckdb:///" + database.toString() + "?access_mode=read_only";
+      String uri = databaseUri != null ? databaseUri : stores.get().supersetDatabaseUri(db.path());
       String effectiveSchema = schema != null ? schema : SupersetDesiredState.defaultSchema(uri);
       DesiredState desired;
       try (ConnectorRuntime runtime = stores.get().open(db.path())) {

@@ -12,8 +12,6 @@ import dk.goalattainment.connector.definitions.CheckedDefinitions;
 import dk.goalattainment.connector.definitions.DefinitionFiles;
 import dk.goalattainment.connector.definitions.DefinitionsLoader;
 import dk.goalattainment.connector.store.DatasetRefresher;
-import dk.goalattainment.connector.store.JdbcStore;
-import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -124,11 +122,13 @@ public class ValidateCommand implements Callable<Integer> {
         problems += report(out, "database", runtime.validateDatabase());
       }
     } else {
-      try (JdbcStore store =
-          new JdbcStore(
-              new DuckDbDialect(db.path().orElse(stores.get().defaultDatabase())), catalogue)) {
+      try (ConnectorRuntime runtime = stores.get().open(db.path())) {
+        // the tables of the configured store, checked against the definitions in DIR
         problems +=
-            report(out, "database", new DatasetRefresher(store).validate(loaded.definitions()));
+            report(
+                out,
+                "database",
+                new DatasetRefresher(runtime.store()).validate(loaded.definitions()));
       }
     }
     out.flush();

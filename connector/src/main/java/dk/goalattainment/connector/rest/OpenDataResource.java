@@ -1,6 +1,7 @@
 package dk.goalattainment.connector.rest;
 
 import dk.goalattainment.connector.app.ConnectorRuntime;
+import dk.goalattainment.connector.app.OpenDataProperties;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.opendata.OpenDataExport;
@@ -25,12 +26,14 @@ import java.util.Optional;
 @Tag(name = "opendata", description = "Suppressed aggregates as open data (public)")
 public class OpenDataResource {
   private final ConnectorRuntime runtime;
+  private final OpenDataProperties metadata;
   private volatile Cached cached;
 
   private record Cached(Instant refreshedAt, java.nio.file.Path dir) {}
 
-  public OpenDataResource(ConnectorRuntime runtime) {
+  public OpenDataResource(ConnectorRuntime runtime, OpenDataProperties metadata) {
     this.runtime = runtime;
+    this.metadata = metadata;
   }
 
   @GET
@@ -77,7 +80,7 @@ public class OpenDataResource {
               runtime.store(),
               runtime.definitions(),
               runtime.catalogue(),
-              OpenDataExport.Options.defaults()),
+              OpenDataExport.Options.defaults().withMetadata(metadata.metadata())),
           dir);
       Cached old = cached;
       cached = new Cached(refreshed.get(), dir);

@@ -82,6 +82,9 @@ public final class Problems {
     if (code == ErrorCode.UNAUTHORIZED) {
       response.header("WWW-Authenticate", "Bearer realm=\"goal-attainment-connector\"");
     }
+    if (code == ErrorCode.STORE_UNAVAILABLE) {
+      response.header("Retry-After", "5");
+    }
     return response;
   }
 

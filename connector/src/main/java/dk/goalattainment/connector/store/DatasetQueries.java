@@ -118,7 +118,11 @@ public final class DatasetQueries {
       rs.next();
       return Optional.of(rs.getLong(1));
     } catch (SQLException e) {
-      return Optional.empty();
+      if (isMissingTable(e)) {
+        return Optional.empty();
+      }
+      // an unreachable store fails the request at once (503), not after every dataset
+      throw JdbcStore.failure("counting the rows of " + dataset.id(), e);
     }
   }
 

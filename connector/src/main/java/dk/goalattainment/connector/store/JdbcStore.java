@@ -8,6 +8,7 @@ import dk.goalattainment.connector.core.engine.Report;
 import dk.goalattainment.connector.core.engine.ReportColumn;
 import dk.goalattainment.connector.core.engine.ReportRequest;
 import dk.goalattainment.connector.core.engine.ReportRow;
+import dk.goalattainment.connector.core.engine.ReportService;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.core.ingest.IngestTransaction;
@@ -129,8 +130,78 @@ public final class JdbcStore implements AttainmentReader, AutoCloseable {
   }
 
   static ConnectorException failure(String doing, SQLException e) {
+    if (isConnectionFailure(e)) {
+      String reason = String.valueOf(e.getMessage()).strip();
+      return new ConnectorException(
+          ErrorCode.STORE_UNAVAILABLE,
+          "The store is unavailable ("
+              + doing
+              + "): "
+              + reason
+              + (reason.endsWith(".") ? "" : ".")
+              + " Requests work again as soon as it answers.",
+          e);
+    }
     return new ConnectorException(
         ErrorCode.STORE_FAILURE, "The store failed " + doing + ": " + e.getMessage(), e);
+  }
+
+  /**
+   * Whether a failure means the database cannot be reached (no connection within the pool's
+   * timeout, SQLSTATE class 08 "connection exception", or the server shutting down), rather than a
+   * problem with a statement.
+   */
+  static boolean isConnectionFailure(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof java.sql.SQLNonTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof SQLException s && s.getSQLState() != null) {
+        String state = s.getSQLState();
+        if (state.startsWith("08")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the database holds the connector's tables (its {@code schema_version} table): a store
+   * is opened only where one was created ({@code connector init}), never invented by a typo.
+   */
+  public static boolean isStore(SqlDialect dialect) {
+    try (Connection c = dialect.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {
+      return rs.next();
+    } catch (SQLException e) {
+      if (DatasetQueries.isMissingTable(e)) {
+        return false;
+      }
+      throw failure("looking for the connector's tables", e);
+    }
+  }
+
+  /**
+   * Checks that the store answers a trivial query within {@code timeoutSeconds} (for readiness).
+   *
+   * @throws ConnectorException STORE_UNAVAILABLE (or STORE_FAILURE) when it does not
+   */
+  public void ping(int timeoutSeconds) {
+    try (Connection c = dialect.connect();
+        Statement s = c.createStatement()) {
+      s.setQueryTimeout(timeoutSeconds);
+      try (ResultSet rs = s.executeQuery("SELECT 1")) {
+        rs.next();
+      }
+    } catch (SQLException e) {
+      throw failure("checking that it answers", e);
+    }
   }
 
   private void writeCatalogue(Connection c, Catalogue catalogue) throws SQLException {
@@ -218,8 +289,7 @@ public final class JdbcStore implements AttainmentReader, AutoCloseable {
   @Override
   public Report report(ReportRequest request) {
     if (orgUnit(request.orgUnitId()).isEmpty()) {
-      throw new ConnectorException(
-          ErrorCode.NOT_FOUND, "No org unit has the id given as the report's org node.");
+      throw ReportService.unknownOrgUnit(request.orgUnitId());
     }
     BoundSql q = AttainmentSql.report(request, dialect);
     ReportColumn[] columns = ReportColumn.values();

@@ -65,6 +65,7 @@ class CliTest {
     writeWorkedExample();
     return CliRun.of(
         "ingest",
+        "--create",
         "--db",
         db().toString(),
         "--org",
@@ -164,6 +165,7 @@ class CliTest {
     CliRun run =
         CliRun.of(
             "ingest",
+            "--create",
             "--db",
             db().toString(),
             "--org",

@@ -162,4 +162,51 @@ class SupersetSyncCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).doesNotContain("goal-attainment: FBU");
   }
+
+  @Test
+  void onPostgresTheDatabaseIsRegisteredWithTheReaderRole() {
+    String url =
+        dk.goalattainment.connector.EmbeddedPostgresServer.createDatabase(
+            SupersetSyncCommandTest.class);
+    try (TestStore store =
+        new TestStore(
+            new dk.goalattainment.connector.store.postgres.PostgresDialect(
+                url, dk.goalattainment.connector.EmbeddedPostgresServer.USER, null, 2))) {
+      store.ingest(WorkedExample.batch());
+    }
+    java.util.Map<String, String> config =
+        java.util.Map.of(
+            "connector.store.kind", "postgres",
+            "connector.store.postgres.url", url,
+            "connector.store.postgres.reader-user", "bi_reader",
+            "connector.store.postgres.reader-password", "reader-pw");
+    config.forEach(System::setProperty);
+    CliRun run;
+    try {
+      run =
+          CliRun.of(
+              "superset",
+              "sync",
+              "--url",
+              superset.url().toString(),
+              "--username",
+              FakeSuperset.USERNAME,
+              "--password-env",
+              PASSWORD_PROPERTY,
+              "--no-dashboards");
+    } finally {
+      config.keySet().forEach(System::clearProperty);
+    }
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(superset.fake().databases()).hasSize(1);
+    FakeSuperset.Db db = superset.fake().databases().get(0);
+    String port = url.replaceFirst("^jdbc:postgresql://localhost:(\\d+)/.*$", "$1");
+    String name = url.replaceFirst("^jdbc:postgresql://localhost:\\d+/([^?]+).*$", "$1");
+    assertThat(db.uri)
+        .startsWith("postgresql+psycopg2://bi_reader:")
+        .endsWith("@localhost:" + port + "/" + name);
+    assertThat(db.password).isEqualTo("reader-pw");
+    assertThat(run.out()).contains("public.ds_attainment").doesNotContain("reader-pw");
+  }
 }

@@ -54,11 +54,7 @@ class PublicFactSheetTest {
         java.util.Set.of(),
         java.util.Set.of(
             "2020", "2021", "2020-Q3", "2020-Q4", "2021-Q1", "2021-Q2", "2021-Q3", "2021-Q4"),
-        d.baseUrl(),
-        d.publisherName(),
-        d.publisherUri(),
-        d.contactName(),
-        d.contactEmail());
+        d.metadata());
   }
 
   ConnectorRuntime runtime;

@@ -40,9 +40,11 @@ class RestApiTest implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     try {
       Path dir = Files.createTempDirectory("rest-test");
+      // the service opens an existing store, never creates one
+      new dk.goalattainment.connector.TestStore(dir).close();
       return Map.of(
           "connector.store.duckdb-path",
-          dir.resolve("rest.duckdb").toString(),
+          dir.resolve("test.duckdb").toString(),
           "connector.api.token",
           TOKEN,
           "micronaut.server.port",

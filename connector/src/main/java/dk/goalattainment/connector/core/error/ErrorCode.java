@@ -17,6 +17,13 @@ public enum ErrorCode {
   CONFIGURATION_INVALID(500, "Invalid configuration", 3),
   /** The store failed. */
   STORE_FAILURE(500, "Store failure", 4),
+  /**
+   * The store does not exist where it was looked for (a missing DuckDB file, a PostgreSQL database
+   * without the connector's tables): it is never created implicitly.
+   */
+  STORE_NOT_FOUND(503, "Store not found", 3),
+  /** The store cannot be reached right now (connection refused or timed out); retry later. */
+  STORE_UNAVAILABLE(503, "Store unavailable", 4),
   /** A remote system (Superset, CKAN) failed or refused. */
   REMOTE_FAILURE(502, "Remote system failure", 4),
   /** Authentication is required or failed. */
