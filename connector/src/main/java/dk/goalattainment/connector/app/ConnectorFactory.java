@@ -4,6 +4,7 @@ import dk.goalattainment.connector.core.catalogue.Catalogue;
 import dk.goalattainment.connector.core.definitions.Definitions;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.core.ingest.DateWindow;
 import dk.goalattainment.connector.definitions.CatalogueLoader;
 import dk.goalattainment.connector.definitions.CheckedDefinitions;
 import dk.goalattainment.connector.definitions.DefinitionFiles;
@@ -46,9 +47,10 @@ public class ConnectorFactory {
       StoreProperties store,
       PostgresProperties postgres,
       PseudonymProperties pseudonym,
+      IngestProperties ingest,
       Catalogue catalogue,
       CheckedDefinitions definitions) {
-    return new StoreOpener(store, postgres, pseudonym, catalogue, definitions);
+    return new StoreOpener(store, postgres, pseudonym, ingest.window(), catalogue, definitions);
   }
 
   /** Opens the configured store, or an embedded database at another path. */
@@ -56,6 +58,7 @@ public class ConnectorFactory {
     private final StoreProperties store;
     private final PostgresProperties postgres;
     private final PseudonymProperties pseudonym;
+    private final DateWindow window;
     private final Catalogue catalogue;
     private final Definitions definitions;
     private final DefinitionsLoader.Loaded loaded;
@@ -64,11 +67,13 @@ public class ConnectorFactory {
         StoreProperties store,
         PostgresProperties postgres,
         PseudonymProperties pseudonym,
+        DateWindow window,
         Catalogue catalogue,
         CheckedDefinitions definitions) {
       this.store = store;
       this.postgres = postgres;
       this.pseudonym = pseudonym;
+      this.window = window;
       this.catalogue = catalogue;
       this.definitions = definitions.definitions();
       this.loaded = definitions.loaded();
@@ -87,7 +92,7 @@ public class ConnectorFactory {
         PostgresDialect dialect = postgres.open();
         try {
           return new ConnectorRuntime(
-              catalogue, definitions, new JdbcStore(dialect, catalogue), pseudonymizer);
+              catalogue, definitions, new JdbcStore(dialect, catalogue), pseudonymizer, window);
         } catch (RuntimeException e) {
           dialect.close();
           throw e;
@@ -101,7 +106,11 @@ public class ConnectorFactory {
       Path file = database.orElse(store.duckdbPath());
       var pseudonymizer = PseudonymKeys.pseudonymizer(pseudonym, file);
       return new ConnectorRuntime(
-          catalogue, definitions, new JdbcStore(new DuckDbDialect(file), catalogue), pseudonymizer);
+          catalogue,
+          definitions,
+          new JdbcStore(new DuckDbDialect(file), catalogue),
+          pseudonymizer,
+          window);
     }
 
     public Catalogue catalogue() {

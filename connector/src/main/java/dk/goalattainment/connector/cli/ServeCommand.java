@@ -7,6 +7,7 @@ import dk.goalattainment.connector.core.model.Via;
 import dk.goalattainment.connector.demo.DemoData;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -45,6 +46,14 @@ public class ServeCommand implements Callable<Integer> {
       description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      description =
+          "Address to listen on (default: micronaut.server.host / MICRONAUT_SERVER_HOST if set;"
+              + " else 127.0.0.1 with --demo and every interface without).")
+  String host;
+
   @Option(names = "--demo", description = "Load the demo data first if the store is empty.")
   boolean demo;
 
@@ -59,6 +68,8 @@ public class ServeCommand implements Callable<Integer> {
 
   @Inject BeanProvider<StoreOpener> stores;
 
+  @Inject Environment environment;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -68,6 +79,16 @@ public class ServeCommand implements Callable<Integer> {
     }
     Map<String, Object> properties = new HashMap<>();
     properties.put("micronaut.server.port", port);
+    String listen = host;
+    if (listen == null) {
+      listen = environment.getProperty("micronaut.server.host", String.class).orElse(null);
+    }
+    if (listen == null && demo) {
+      listen = "127.0.0.1"; // the demo's data and session token stay on this machine
+    }
+    if (listen != null) {
+      properties.put("micronaut.server.host", listen);
+    }
     properties.put("connector.store.duckdb-path", database.toString());
     String token = System.getenv("CONNECTOR_API_TOKEN");
     if (demo && (token == null || token.isBlank())) {
@@ -75,7 +96,10 @@ public class ServeCommand implements Callable<Integer> {
       new SecureRandom().nextBytes(random);
       token = HexFormat.of().formatHex(random);
       properties.put("connector.api.token", token);
-      out.println("Demo API token for this session (writes, citizen-grain rows): " + token);
+      out.println(
+          "Demo API token for this session (every scope: full figures, citizen-grain rows,"
+              + " ingest, refresh): "
+              + token);
     }
     ApplicationContext server =
         ApplicationContext.builder().environments("server").properties(properties).start();
@@ -88,8 +112,18 @@ public class ServeCommand implements Callable<Integer> {
                   server.close();
                   stopped.countDown();
                 }));
-    String base = "http://localhost:" + http.getPort();
-    out.println("Serving " + database + " on " + base);
+    boolean everywhere = listen == null || "0.0.0.0".equals(listen) || "::".equals(listen);
+    String shownHost =
+        everywhere ? "localhost" : listen.contains(":") ? "[" + listen + "]" : listen;
+    String base = "http://" + shownHost + ":" + http.getPort();
+    out.println(
+        "Serving "
+            + database
+            + " on "
+            + base
+            + (everywhere
+                ? " (listening on every network interface; --host 127.0.0.1 keeps it local)"
+                : ""));
     out.println("  API:     " + base + "/api/v1/datasets   " + base + "/api/v1/attainment");
     out.println(
         "  OpenAPI: "

@@ -1,6 +1,7 @@
 package dk.goalattainment.connector.rest;
 
 import dk.goalattainment.connector.app.ConnectorRuntime;
+import dk.goalattainment.connector.core.access.Scope;
 import dk.goalattainment.connector.store.DatasetRefresher;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -32,8 +33,10 @@ public class RefreshResource {
       summary = "Refresh the standard datasets",
       description =
           "Rebuilds every dataset table from the engine in one transaction and answers when done,"
-              + " with the rows per table. Needs the bearer token.")
+              + " with the rows per table. Needs a bearer token with the write scope. A stored"
+              + " record with a date no period can hold stops it with 409, naming the record.")
   public Map<String, Object> refresh() {
+    runtime.access().require(Callers.current(), Scope.WRITE);
     DatasetRefresher.Result result = runtime.refresh(step -> LOG.info("refresh: {}", step));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("refreshed_at", result.refreshedAt());

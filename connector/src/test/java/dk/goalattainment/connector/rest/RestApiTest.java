@@ -106,8 +106,9 @@ class RestApiTest implements TestPropertyProvider {
         .exchange(HttpRequest.POST(path, body).contentType(type).bearerAuth(TOKEN), String.class);
   }
 
+  /** A GET with the full-access token. */
   JsonNode get(String path) throws IOException {
-    return JSON.readTree(http.toBlocking().retrieve(path));
+    return JSON.readTree(http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(TOKEN)));
   }
 
   HttpClientResponseException failure(HttpRequest<?> request) {
@@ -178,7 +179,8 @@ class RestApiTest implements TestPropertyProvider {
         http.toBlocking()
             .retrieve(
                 HttpRequest.GET("/api/v1/attainment?period=2018-Q4&org=FBU&by=life_theme")
-                    .accept("text/csv"));
+                    .accept("text/csv")
+                    .bearerAuth(TOKEN));
 
     assertThat(csv)
         .startsWith(
@@ -203,7 +205,7 @@ class RestApiTest implements TestPropertyProvider {
   @Test
   void anUnknownOrgIsANotFoundProblem() throws IOException {
     HttpClientResponseException e =
-        failure(HttpRequest.GET("/api/v1/attainment?period=2018-Q4&org=NOPE"));
+        failure(HttpRequest.GET("/api/v1/attainment?period=2018-Q4&org=NOPE").bearerAuth(TOKEN));
 
     assertThat(e.getStatus().getCode()).isEqualTo(404);
     assertThat(problem(e).get("title").asText()).isEqualTo("Not found");
@@ -298,7 +300,10 @@ class RestApiTest implements TestPropertyProvider {
     assertThat(d.get("metrics"))
         .extracting(m -> m.get("id").asText())
         .contains("citizens", "goal_attainment_avg");
-    assertThat(failure(HttpRequest.GET("/api/v1/datasets/nope")).getStatus().getCode())
+    assertThat(
+            failure(HttpRequest.GET("/api/v1/datasets/nope").bearerAuth(TOKEN))
+                .getStatus()
+                .getCode())
         .isEqualTo(404);
   }
 
@@ -307,7 +312,8 @@ class RestApiTest implements TestPropertyProvider {
     String q =
         "/api/v1/datasets/attainment/rows?period=2018-Q4&via=authority&target_group=*"
             + "&goal_type=*&life_theme=*&limit=2";
-    HttpResponse<String> first = http.toBlocking().exchange(q, String.class);
+    HttpResponse<String> first =
+        http.toBlocking().exchange(HttpRequest.GET(q).bearerAuth(TOKEN), String.class);
     JsonNode page = JSON.readTree(first.body());
 
     assertThat(page.get("total").asLong()).isGreaterThan(2);
@@ -336,7 +342,9 @@ class RestApiTest implements TestPropertyProvider {
   void servesDatasetRowsAsCsv() {
     String csv =
         http.toBlocking()
-            .retrieve("/api/v1/datasets/followup_compliance/rows?format=csv&org_unit=FBU");
+            .retrieve(
+                HttpRequest.GET("/api/v1/datasets/followup_compliance/rows?format=csv&org_unit=FBU")
+                    .bearerAuth(TOKEN));
 
     assertThat(csv.lines().findFirst().orElseThrow()).startsWith("period,period_kind,");
     assertThat(csv.lines().count()).isGreaterThan(1);
@@ -345,7 +353,7 @@ class RestApiTest implements TestPropertyProvider {
   @Test
   void anUnknownFilterIsABadRequestNamingTheColumns() throws IOException {
     HttpClientResponseException e =
-        failure(HttpRequest.GET("/api/v1/datasets/attainment/rows?colour=red"));
+        failure(HttpRequest.GET("/api/v1/datasets/attainment/rows?colour=red").bearerAuth(TOKEN));
 
     assertThat(e.getStatus().getCode()).isEqualTo(400);
     assertThat(problem(e).get("detail").asText()).contains("[colour]").contains("org_path");
