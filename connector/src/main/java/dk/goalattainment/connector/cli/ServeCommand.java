@@ -79,13 +79,11 @@ public class ServeCommand implements Callable<Integer> {
     }
     Map<String, Object> properties = new HashMap<>();
     properties.put("micronaut.server.port", port);
-    String listen = host;
-    if (listen == null) {
-      listen = environment.getProperty("micronaut.server.host", String.class).orElse(null);
-    }
-    if (listen == null && demo) {
-      listen = "127.0.0.1"; // the demo's data and session token stay on this machine
-    }
+    String listen =
+        bindAddress(
+            host,
+            environment.getProperty("micronaut.server.host", String.class).orElse(null),
+            demo);
     if (listen != null) {
       properties.put("micronaut.server.host", listen);
     }
@@ -136,6 +134,21 @@ public class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * The address to listen on: {@code --host}, else {@code micronaut.server.host}, else {@code
+   * 127.0.0.1} for the demo (its data and session token stay on this machine); null means every
+   * interface.
+   */
+  static String bindAddress(String option, String configured, boolean demo) {
+    if (option != null && !option.isBlank()) {
+      return option.strip();
+    }
+    if (configured != null && !configured.isBlank()) {
+      return configured.strip();
+    }
+    return demo ? "127.0.0.1" : null;
   }
 
   private void prepareDemo(PrintWriter out, Path database) {

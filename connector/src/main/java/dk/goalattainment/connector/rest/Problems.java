@@ -159,6 +159,10 @@ public final class Problems {
     if (code == ErrorCode.UNAUTHORIZED) {
       response.header("WWW-Authenticate", "Bearer realm=\"goal-attainment-connector\"");
     }
+    if (code == ErrorCode.PAYLOAD_TOO_LARGE) {
+      // the rest of the body is not read: end the connection, so the client stops sending
+      response.header("Connection", "close");
+    }
     return withCorrelation(response, body, correlationId);
   }
 

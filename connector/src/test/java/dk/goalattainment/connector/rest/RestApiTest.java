@@ -36,6 +36,8 @@ class RestApiTest implements TestPropertyProvider {
   @Client("/")
   HttpClient http;
 
+  @Inject io.micronaut.http.server.HttpServerConfiguration server;
+
   @Override
   public Map<String, String> getProperties() {
     try {
@@ -268,6 +270,26 @@ class RestApiTest implements TestPropertyProvider {
                 .asLong())
         .as("nothing was stored")
         .isEqualTo(2);
+  }
+
+  @Test
+  void theIngestLimitIsTheDocumented512MiB() {
+    assertThat(server.getMaxRequestSize()).isEqualTo(512L * 1024 * 1024);
+  }
+
+  @Test
+  void aThirtyMegabyteJsonStringGetsAPreciseMessage() throws IOException {
+    String json = "[{\"goal_id\":\"G1\",\"cpr\":\"" + "7".repeat(30 * 1024 * 1024) + "\"}]";
+    HttpClientResponseException e =
+        failure(
+            HttpRequest.POST("/api/v1/ingest/goals", json)
+                .contentType("application/json")
+                .bearerAuth(TOKEN));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(422);
+    assertThat(problem(e).get("errors").get(0).get("message").asText())
+        .isEqualTo(
+            "goals: row 1, field cpr: is longer than the 1,000,000 characters a value may have");
   }
 
   @Test
