@@ -6,6 +6,8 @@ import dk.goalattainment.connector.core.access.Caller;
 import dk.goalattainment.connector.core.access.Scope;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The configured API tokens, kept only as SHA-256 hashes: {@code connector.api.token} (every scope,
@@ -27,7 +31,8 @@ import java.util.regex.Pattern;
  * service at start-up, all listed.
  */
 @Singleton
-public final class ApiTokens {
+public final class ApiTokens implements ApplicationEventListener<ServerStartupEvent> {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiTokens.class);
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
   private static final Pattern UNIT_ID = Pattern.compile("[^/\\s][^/]{0,199}");
 
@@ -99,6 +104,19 @@ public final class ApiTokens {
         new Entry(
             HexFormat.of().parseHex(t.sha256().strip().toLowerCase(java.util.Locale.ROOT)),
             new Caller(t.name(), scopes, orgs)));
+  }
+
+  /**
+   * Made when the server starts (to hear this event), so that a misconfigured token stops the start
+   * instead of failing the first request.
+   */
+  @Override
+  public void onApplicationEvent(ServerStartupEvent event) {
+    LOG.info(
+        "API tokens: {}",
+        entries.isEmpty()
+            ? "none configured, every caller is anonymous (public figures only)"
+            : entries.stream().map(e -> e.caller().name()).toList());
   }
 
   /** Whether any token is configured (else every caller is anonymous). */

@@ -13,7 +13,7 @@ import java.util.Optional;
  * authenticated {@link dk.goalattainment.connector.core.access.Caller} that {@link
  * AuthenticationFilter} resolved (none for an anonymous caller). The health endpoint shows its
  * details only when there is one ({@code endpoints.health.details-visible: AUTHENTICATED}).
- * Micronaut Security would bind it; this service does not use Micronaut Security (ADR 0008).
+ * Micronaut Security would bind it; this service does not use Micronaut Security (ADR 0011).
  */
 @Singleton
 class PrincipalBinder implements TypedRequestArgumentBinder<Principal> {

@@ -22,9 +22,11 @@ import org.slf4j.LoggerFactory;
 public class RefreshResource {
   private static final Logger LOG = LoggerFactory.getLogger(RefreshResource.class);
   private final ConnectorRuntime runtime;
+  private final PublicFiguresWarmer publicFigures;
 
-  public RefreshResource(ConnectorRuntime runtime) {
+  RefreshResource(ConnectorRuntime runtime, PublicFiguresWarmer publicFigures) {
     this.runtime = runtime;
+    this.publicFigures = publicFigures;
   }
 
   @POST
@@ -38,6 +40,7 @@ public class RefreshResource {
   public Map<String, Object> refresh() {
     runtime.access().require(Callers.current(), Scope.WRITE);
     DatasetRefresher.Result result = runtime.refresh(step -> LOG.info("refresh: {}", step));
+    publicFigures.warm();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("refreshed_at", result.refreshedAt());
     body.put("seconds", result.took().toMillis() / 1000.0);
