@@ -9,8 +9,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -45,25 +43,30 @@ class AuthorizationTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      Path dir = Files.createTempDirectory("authorization-test");
-      return Map.ofEntries(
-          Map.entry("connector.store.duckdb-path", dir.resolve("auth.duckdb").toString()),
-          Map.entry("connector.api.token", FULL),
-          Map.entry("connector.api.tokens.fbu-reader.sha256", sha256(FBU_READER)),
-          Map.entry("connector.api.tokens.fbu-reader.scopes", "read,read:citizen"),
-          Map.entry("connector.api.tokens.fbu-reader.orgs", "FBU"),
-          Map.entry("connector.api.tokens.bc-citizen.sha256", sha256(BC_CITIZEN).toUpperCase()),
-          Map.entry("connector.api.tokens.bc-citizen.scopes", "read:citizen"),
-          Map.entry("connector.api.tokens.bc-citizen.orgs", "BC"),
-          Map.entry("connector.api.tokens.reader.sha256", sha256(READER)),
-          Map.entry("connector.api.tokens.reader.scopes", "read"),
-          Map.entry("connector.api.tokens.writer.sha256", sha256(WRITER)),
-          Map.entry("connector.api.tokens.writer.scopes", "write"),
-          Map.entry("micronaut.server.port", "-1"));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestServers.properties(
+        "authorization-test",
+        "connector.api.token",
+        FULL,
+        "connector.api.tokens.fbu-reader.sha256",
+        sha256(FBU_READER),
+        "connector.api.tokens.fbu-reader.scopes",
+        "read,read:citizen",
+        "connector.api.tokens.fbu-reader.orgs",
+        "FBU",
+        "connector.api.tokens.bc-citizen.sha256",
+        sha256(BC_CITIZEN).toUpperCase(Locale.ROOT),
+        "connector.api.tokens.bc-citizen.scopes",
+        "read:citizen",
+        "connector.api.tokens.bc-citizen.orgs",
+        "BC",
+        "connector.api.tokens.reader.sha256",
+        sha256(READER),
+        "connector.api.tokens.reader.scopes",
+        "read",
+        "connector.api.tokens.writer.sha256",
+        sha256(WRITER),
+        "connector.api.tokens.writer.scopes",
+        "write");
   }
 
   static String sha256(String token) {

@@ -19,8 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -53,28 +51,20 @@ class ErrorsAndLimitsTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      Path dir = Files.createTempDirectory("errors-test");
-      return Map.of(
-          "connector.store.duckdb-path",
-          dir.resolve("errors.duckdb").toString(),
-          "connector.api.token",
-          TOKEN,
-          "connector.api.tokens.limited.sha256",
-          HexFormat.of().formatHex(ApiTokens.sha256(LIMITED)),
-          "connector.api.tokens.limited.scopes",
-          "read",
-          "connector.api.tokens.limited.orgs",
-          "FBU",
-          "micronaut.server.max-request-size",
-          Integer.toString(LIMIT),
-          "micronaut.server.max-request-buffer-size",
-          Integer.toString(1024 * 1024),
-          "micronaut.server.port",
-          "-1");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestServers.properties(
+        "errors-test",
+        "connector.api.token",
+        TOKEN,
+        "connector.api.tokens.limited.sha256",
+        HexFormat.of().formatHex(ApiTokens.sha256(LIMITED)),
+        "connector.api.tokens.limited.scopes",
+        "read",
+        "connector.api.tokens.limited.orgs",
+        "FBU",
+        "micronaut.server.max-request-size",
+        Integer.toString(LIMIT),
+        "micronaut.server.max-request-buffer-size",
+        Integer.toString(1024 * 1024));
   }
 
   @BeforeAll

@@ -11,8 +11,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,18 +33,7 @@ class HealthAndCorsTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      Path dir = Files.createTempDirectory("health-test");
-      return Map.of(
-          "connector.store.duckdb-path",
-          dir.resolve("health.duckdb").toString(),
-          "connector.api.token",
-          TOKEN,
-          "micronaut.server.port",
-          "-1");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestServers.properties("health-test", "connector.api.token", TOKEN);
   }
 
   @BeforeAll

@@ -11,8 +11,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -38,18 +36,7 @@ class Issue10ReproductionsTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      Path dir = Files.createTempDirectory("issue-10");
-      return Map.of(
-          "connector.store.duckdb-path",
-          dir.resolve("issue10.duckdb").toString(),
-          "connector.api.token",
-          TOKEN,
-          "micronaut.server.port",
-          "-1");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestServers.properties("issue-10", "connector.api.token", TOKEN);
   }
 
   @BeforeAll

@@ -13,7 +13,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -31,17 +30,7 @@ class LoopbackBindingTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      return Map.of(
-          "connector.store.duckdb-path",
-          Files.createTempDirectory("loopback").resolve("l.duckdb").toString(),
-          "micronaut.server.host",
-          "127.0.0.1",
-          "micronaut.server.port",
-          "-1");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestServers.properties("loopback", "micronaut.server.host", "127.0.0.1");
   }
 
   @Test

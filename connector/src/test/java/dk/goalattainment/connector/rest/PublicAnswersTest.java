@@ -11,13 +11,10 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,18 +51,7 @@ class PublicAnswersTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      Path dir = Files.createTempDirectory("public-answers");
-      return Map.of(
-          "connector.store.duckdb-path",
-          dir.resolve("public.duckdb").toString(),
-          "connector.api.token",
-          TOKEN,
-          "micronaut.server.port",
-          "-1");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestServers.properties("public-answers", "connector.api.token", TOKEN);
   }
 
   @BeforeAll
