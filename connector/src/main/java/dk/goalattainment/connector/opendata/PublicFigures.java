@@ -133,7 +133,6 @@ public final class PublicFigures implements AutoCloseable {
    * org level or children that are not published).
    */
   public Optional<PublicReport> report(ReportRequest r) {
-    Generation g = generation();
     if (r.grouping() == Grouping.AGE_BAND || r.filters().ageBand() != null) {
       return Optional.empty();
     }
@@ -141,6 +140,7 @@ public final class PublicFigures implements AutoCloseable {
     if (!options.periodKinds().contains(kind) && !options.periods().contains(r.period().code())) {
       return Optional.empty();
     }
+    Generation g = generation();
     if (!g.orgs.contains(r.orgUnitId())
         || (r.grouping() == Grouping.ORG_CHILD && !g.parents.contains(r.orgUnitId()))) {
       return Optional.empty();

@@ -42,7 +42,7 @@ class Issue10ReproductionsTest implements TestPropertyProvider {
   @BeforeAll
   void loadTheDemoData() {
     http = new RawHttp(server.getPort());
-    runtime.ingest().ingest(new DemoData(runtime.catalogue(), 300, 5).batch());
+    runtime.ingest().ingest(new DemoData(runtime.catalogue(), 120, 5).batch());
     runtime.refresh(step -> {});
   }
 
@@ -94,7 +94,6 @@ class Issue10ReproductionsTest implements TestPropertyProvider {
 
     assertThat(a.status()).isEqualTo(422);
     assertThat(a.body()).contains("row 1, field due_date").contains("row 3, field due_date");
-    assertThat(post("/api/v1/refresh", "application/json", "").status()).isEqualTo(200);
   }
 
   @Test
