@@ -3,6 +3,7 @@ package dk.goalattainment.connector.rest;
 import dk.goalattainment.connector.app.ConnectorRuntime;
 import dk.goalattainment.connector.app.ReportFormats;
 import dk.goalattainment.connector.core.access.AccessPolicy;
+import dk.goalattainment.connector.core.access.FigureAccess;
 import dk.goalattainment.connector.core.engine.Filters;
 import dk.goalattainment.connector.core.engine.Report;
 import dk.goalattainment.connector.core.engine.ReportRequest;
@@ -80,14 +81,12 @@ public class AttainmentResource {
                 via,
                 by,
                 new Filters(effectGoal, lifeTheme, targetGroup, goalType, ageBand));
-    switch (runtime.access().figures(Callers.current(), request.orgUnitId())) {
-      case PUBLIC -> {
-        return publicAnswer(request, format, accept);
-      }
-      case FORBIDDEN -> throw AccessPolicy.outsideOrgs();
-      case FULL -> {
-        // below
-      }
+    FigureAccess access = runtime.access().figures(Callers.current(), request.orgUnitId());
+    if (access == FigureAccess.FORBIDDEN) {
+      throw AccessPolicy.outsideOrgs();
+    }
+    if (access == FigureAccess.PUBLIC) {
+      return publicAnswer(request, format, accept, Callers.current().isAuthenticated());
     }
     Report report =
         live ? runtime.reports().reportLive(request) : runtime.reports().report(request);
@@ -99,18 +98,23 @@ public class AttainmentResource {
         .build();
   }
 
-  private Response publicAnswer(ReportRequest request, String format, String accept) {
+  /**
+   * The published figures of the slice; 401 for an anonymous caller (403 for a token without the
+   * read scope) when the slice is not published.
+   */
+  private Response publicAnswer(
+      ReportRequest request, String format, String accept, boolean authenticated) {
     PublicReport report =
         publicFigures
             .report(request)
             .orElseThrow(
                 () ->
                     new ConnectorException(
-                        ErrorCode.UNAUTHORIZED,
-                        "This slice is not published: without a token you get the published"
-                            + " open-data figures only (years and quarters; the municipality,"
-                            + " departments and operating areas; no age bands). Use a bearer"
-                            + " token with the read scope for the rest."));
+                        authenticated ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHORIZED,
+                        "This slice is not published: without the read scope you get the"
+                            + " published open-data figures only (years and quarters; the"
+                            + " municipality, departments and operating areas; no age bands)."
+                            + " Use a bearer token with the read scope for the rest."));
     if (Formats.wantsCsv(format, accept)) {
       return Response.ok(report.csv()).type(Formats.CSV).build();
     }
