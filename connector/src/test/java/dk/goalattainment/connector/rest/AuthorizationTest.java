@@ -170,13 +170,24 @@ class AuthorizationTest implements TestPropertyProvider {
     String before = datasetsRefreshedAt();
     List<String> accepted = new ArrayList<>();
     for (String path :
-        List.of("/api/v1/ingest/followups", "/api/v1/ingest/org-units", "/api/v1/refresh")) {
+        List.of(
+            "/api/v1/ingest/followups",
+            "/api/v1/ingest/goals",
+            "/api/v1/ingest/org-units",
+            "/api/v1/refresh")) {
       for (String spelling : spellings(path)) {
         String body =
-            path.endsWith("org-units")
-                ? "unit_id,name,parent_id,role,valid_from\nEVIL,Evil,SOC,,2010-01-01\n"
-                : "followup_id,goal_id,followup_date,score\nevil-f,g1,2018-12-20,1\n";
-        RawHttp.Answer a = post(spelling, null, "text/csv", body);
+            switch (path.substring(path.lastIndexOf('/') + 1)) {
+              case "org-units" ->
+                  "unit_id,name,parent_id,role,valid_from\nEVIL,Evil,SOC,,2010-01-01\n";
+              case "goals" ->
+                  RestApiTest.goalsJson()
+                      .replace("\"g1\"", "\"evil-g\"")
+                      .replace("\"g2\"", "\"evil-g2\"");
+              default -> "followup_id,goal_id,followup_date,score\nevil-f,g1,2018-12-20,1\n";
+            };
+        RawHttp.Answer a =
+            post(spelling, null, body.startsWith("[") ? "application/json" : "text/csv", body);
         if (a.ok()) {
           accepted.add(spelling + " -> " + a.status());
         }
@@ -200,6 +211,31 @@ class AuthorizationTest implements TestPropertyProvider {
     assertThat(get("/api/v1/attainment?period=2018-Q4&org=SOC&live=true", FULL).body())
         .as("the follow-up was not ingested: still 6 counted")
         .contains("\"goals_followed_up\":6");
+  }
+
+  @Test
+  void noSpellingOfTheFigureEndpointsGivesAnAnonymousCallerMoreThanPublicFigures()
+      throws IOException {
+    int answered = 0;
+    for (String path : spellings("/api/v1/attainment")) {
+      RawHttp.Answer a = get(path + "?period=2018-Q4&org=FBU&by=effect_goal", null);
+      if (a.ok()) {
+        answered++;
+        assertThat(a.body()).as(path).contains("\"public\":true").doesNotContain("\"citizens\":");
+      }
+    }
+    for (String path : spellings("/api/v1/metrics/goal_attainment_avg")) {
+      RawHttp.Answer a = get(path, null);
+      if (a.ok() && a.body().contains("\"evaluation\"")) {
+        answered++;
+        assertThat(a.body())
+            .as(path)
+            .contains("\"figures\":\"public\"")
+            .doesNotContain("\"value\"");
+      }
+    }
+
+    assertThat(answered).as("spellings that reach the resources").isGreaterThan(20);
   }
 
   @Test
