@@ -4,6 +4,7 @@ import dk.goalattainment.connector.core.catalogue.Catalogue;
 import dk.goalattainment.connector.core.definitions.Definitions;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.core.ingest.DateWindow;
 import dk.goalattainment.connector.definitions.CatalogueLoader;
 import dk.goalattainment.connector.definitions.CheckedDefinitions;
 import dk.goalattainment.connector.definitions.DefinitionFiles;
@@ -48,9 +49,10 @@ public class ConnectorFactory {
       StoreProperties store,
       PostgresProperties postgres,
       PseudonymProperties pseudonym,
+      IngestProperties ingest,
       Catalogue catalogue,
       CheckedDefinitions definitions) {
-    return new StoreOpener(store, postgres, pseudonym, catalogue, definitions);
+    return new StoreOpener(store, postgres, pseudonym, ingest.window(), catalogue, definitions);
   }
 
   /** Opens the configured store, or an embedded database at another path. */
@@ -58,6 +60,7 @@ public class ConnectorFactory {
     private final StoreProperties store;
     private final PostgresProperties postgres;
     private final PseudonymProperties pseudonym;
+    private final DateWindow window;
     private final Catalogue catalogue;
     private final Definitions definitions;
     private final DefinitionsLoader.Loaded loaded;
@@ -66,11 +69,13 @@ public class ConnectorFactory {
         StoreProperties store,
         PostgresProperties postgres,
         PseudonymProperties pseudonym,
+        DateWindow window,
         Catalogue catalogue,
         CheckedDefinitions definitions) {
       this.store = store;
       this.postgres = postgres;
       this.pseudonym = pseudonym;
+      this.window = window;
       this.catalogue = catalogue;
       this.definitions = definitions.definitions();
       this.loaded = definitions.loaded();
@@ -114,7 +119,8 @@ public class ConnectorFactory {
               catalogue,
               definitions,
               new JdbcStore(dialect, catalogue),
-              () -> PseudonymKeys.pseudonymizer(pseudonym, null));
+              () -> PseudonymKeys.pseudonymizer(pseudonym, null),
+              window);
         } catch (RuntimeException e) {
           dialect.close();
           throw e;
@@ -135,7 +141,8 @@ public class ConnectorFactory {
             jdbc,
             () ->
                 PseudonymKeys.pseudonymizer(
-                    pseudonym, file, () -> jdbc.tableCounts().getOrDefault("goal", 0L) > 0));
+                    pseudonym, file, () -> jdbc.tableCounts().getOrDefault("goal", 0L) > 0),
+            window);
       } catch (RuntimeException e) {
         dialect.close();
         throw e;

@@ -1,17 +1,20 @@
 package dk.goalattainment.connector.app;
 
+import dk.goalattainment.connector.core.access.AccessPolicy;
 import dk.goalattainment.connector.core.catalogue.Catalogue;
 import dk.goalattainment.connector.core.definitions.Definitions;
 import dk.goalattainment.connector.core.engine.MaterialisedReports;
 import dk.goalattainment.connector.core.engine.Report;
 import dk.goalattainment.connector.core.engine.ReportRequest;
 import dk.goalattainment.connector.core.engine.ReportService;
+import dk.goalattainment.connector.core.ingest.DateWindow;
 import dk.goalattainment.connector.core.ingest.IngestService;
 import dk.goalattainment.connector.core.ingest.RecordValidator;
 import dk.goalattainment.connector.core.privacy.Pseudonymizer;
 import dk.goalattainment.connector.store.CubeReports;
 import dk.goalattainment.connector.store.DatasetRefresher;
 import dk.goalattainment.connector.store.JdbcStore;
+import dk.goalattainment.connector.store.UnplaceableRecords;
 
 /** One opened store with the services that use it. Close it to release the database. */
 public final class ConnectorRuntime implements AutoCloseable {
@@ -21,25 +24,31 @@ public final class ConnectorRuntime implements AutoCloseable {
   private final java.util.function.Supplier<Pseudonymizer> pseudonymizer;
   private volatile IngestService ingest;
   private final ReportService reports;
+  private final DateWindow window;
+  private final AccessPolicy access;
 
   public ConnectorRuntime(
       Catalogue catalogue, Definitions definitions, JdbcStore store, Pseudonymizer pseudonymizer) {
-    this(catalogue, definitions, store, () -> pseudonymizer);
+    this(catalogue, definitions, store, () -> pseudonymizer, DateWindow.defaults());
   }
 
   /**
    * A runtime whose pseudonym key is looked up on first use ({@link #ingest()} or {@link
-   * #requirePseudonymKey()}): commands that only read never touch the key, nor warn about it.
+   * #requirePseudonymKey()}), so commands that only read never touch the key nor warn about it, and
+   * whose ingest accepts, and whose refresh can place, the dates of {@code window}.
    */
   public ConnectorRuntime(
       Catalogue catalogue,
       Definitions definitions,
       JdbcStore store,
-      java.util.function.Supplier<Pseudonymizer> pseudonymizer) {
+      java.util.function.Supplier<Pseudonymizer> pseudonymizer,
+      DateWindow window) {
     this.catalogue = catalogue;
     this.definitions = definitions;
     this.store = store;
     this.pseudonymizer = pseudonymizer;
+    this.window = window;
+    this.access = new AccessPolicy(store);
     this.reports =
         new ReportService(
             catalogue,
@@ -91,9 +100,20 @@ public final class ConnectorRuntime implements AutoCloseable {
     return definitions;
   }
 
-  /** Materialises the standard datasets; {@code progress} hears each step. */
+  /**
+   * Materialises the standard datasets; {@code progress} hears each step. First checks that every
+   * stored record can be placed in a period: a record with a date outside the window (stored before
+   * the ingest checked dates) stops the refresh with {@link
+   * dk.goalattainment.connector.core.error.ErrorCode#STORED_DATA_INVALID}, naming it.
+   */
   public DatasetRefresher.Result refresh(java.util.function.Consumer<String> progress) {
+    new UnplaceableRecords(store).requireNone(window);
     return new DatasetRefresher(store).refresh(definitions, progress);
+  }
+
+  /** Who may see and do what: the one policy every endpoint asks. */
+  public AccessPolicy access() {
+    return access;
   }
 
   /** The database stage of definition validation. */
@@ -113,7 +133,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         if (ingest == null) {
           ingest =
               new IngestService(
-                  new RecordValidator(catalogue, pseudonymizer.get()), store::beginIngest);
+                  new RecordValidator(catalogue, pseudonymizer.get(), window), store::beginIngest);
         }
         service = ingest;
       }

@@ -142,6 +142,9 @@ public class ConnectorCli implements Runnable {
     for (FieldError fe : e.errors()) {
       err.println("  " + fe.message());
     }
+    if (e.errorCount() > e.errors().size()) {
+      err.println("  … and " + (e.errorCount() - e.errors().size()) + " more");
+    }
     err.flush();
   }
 

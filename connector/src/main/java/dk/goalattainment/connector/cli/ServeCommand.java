@@ -7,6 +7,7 @@ import dk.goalattainment.connector.core.model.Via;
 import dk.goalattainment.connector.demo.DemoData;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -44,6 +45,14 @@ public class ServeCommand implements Callable<Integer> {
       description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      description =
+          "Address to listen on (default: micronaut.server.host / MICRONAUT_SERVER_HOST if set;"
+              + " else 127.0.0.1 with --demo and every interface without).")
+  String host;
+
   @Option(names = "--demo", description = "Load the demo data first if the store is empty.")
   boolean demo;
 
@@ -57,6 +66,8 @@ public class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Inject BeanProvider<StoreOpener> stores;
+
+  @Inject Environment environment;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -78,13 +89,24 @@ public class ServeCommand implements Callable<Integer> {
               properties.put("connector.store.kind", "duckdb");
               properties.put("connector.store.duckdb-path", file.toString());
             });
+    String listen =
+        bindAddress(
+            host,
+            environment.getProperty("micronaut.server.host", String.class).orElse(null),
+            demo);
+    if (listen != null) {
+      properties.put("micronaut.server.host", listen);
+    }
     String token = System.getenv("CONNECTOR_API_TOKEN");
     if (demo && (token == null || token.isBlank())) {
       byte[] random = new byte[24];
       new SecureRandom().nextBytes(random);
       token = HexFormat.of().formatHex(random);
       properties.put("connector.api.token", token);
-      out.println("Demo API token for this session (writes, citizen-grain rows): " + token);
+      out.println(
+          "Demo API token for this session (every scope: full figures, citizen-grain rows,"
+              + " ingest, refresh): "
+              + token);
     }
     ApplicationContext server =
         ApplicationContext.builder().environments("server").properties(properties).start();
@@ -109,8 +131,18 @@ public class ServeCommand implements Callable<Integer> {
                   server.close();
                   stopped.countDown();
                 }));
-    String base = "http://localhost:" + http.getPort();
-    out.println("Serving " + store + " on " + base);
+    boolean everywhere = listen == null || "0.0.0.0".equals(listen) || "::".equals(listen);
+    String shownHost =
+        everywhere ? "localhost" : listen.contains(":") ? "[" + listen + "]" : listen;
+    String base = "http://" + shownHost + ":" + http.getPort();
+    out.println(
+        "Serving "
+            + store
+            + " on "
+            + base
+            + (everywhere
+                ? " (listening on every network interface; --host 127.0.0.1 keeps it local)"
+                : ""));
     out.println("  API:     " + base + "/api/v1/datasets   " + base + "/api/v1/attainment");
     out.println(
         "  OpenAPI: "
@@ -134,6 +166,21 @@ public class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * The address to listen on: {@code --host}, else {@code micronaut.server.host}, else {@code
+   * 127.0.0.1} for the demo (its data and session token stay on this machine); null means every
+   * interface.
+   */
+  static String bindAddress(String option, String configured, boolean demo) {
+    if (option != null && !option.isBlank()) {
+      return option.strip();
+    }
+    if (configured != null && !configured.isBlank()) {
+      return configured.strip();
+    }
+    return demo ? "127.0.0.1" : null;
   }
 
   /** The year the demo's fact sheet shows. */

@@ -1,50 +1,34 @@
 package dk.goalattainment.connector.rest;
 
-import dk.goalattainment.connector.app.ApiProperties;
-import dk.goalattainment.connector.core.error.ConnectorException;
-import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.core.access.AccessPolicy;
+import dk.goalattainment.connector.core.access.Caller;
 import dk.goalattainment.connector.factsheet.FactSheetService.Variant;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
- * Which fact sheet a caller of {@code GET /api/v1/factsheet} gets — the one place that decides it,
- * so that it can follow the caller model of issue 10 (tokens with scopes and org subtrees) when
- * that lands. Today:
+ * Which fact sheet a caller of {@code GET /api/v1/factsheet} gets, asked of the one access policy
+ * ({@link AccessPolicy#figures}) with the decoded org parameter:
  *
  * <ul>
- *   <li>no {@code Authorization} header (anonymous), or {@code public=true}: the public sheet,
- *       built only from the disclosure-controlled open-data figures;
- *   <li>{@code Authorization: Bearer <connector.api.token>}: the full sheet;
- *   <li>any other {@code Authorization} header: 401, rather than quietly a different sheet.
+ *   <li>{@code public=true}, an anonymous caller, or a token without the {@code read} scope: the
+ *       public sheet, built only from the disclosure-controlled open-data figures (domain.md §4);
+ *   <li>a token with {@code read} whose org subtrees hold the node (or that is not limited to
+ *       orgs): the full sheet;
+ *   <li>a read token limited to other subtrees: 403, naming no unit.
  * </ul>
  *
- * Never the full sheet without the configured token: unsuppressed figures are not for anonymous
- * callers (domain.md §4).
+ * An invalid token never gets here: the authentication filter answers it with 401.
  */
 final class FactSheetAccess {
   private FactSheetAccess() {}
 
-  static Variant variant(String authorization, ApiProperties api, boolean publicAsked) {
-    if (publicAsked || authorization == null || authorization.isBlank()) {
+  static Variant variant(AccessPolicy access, Caller caller, String org, boolean publicAsked) {
+    if (publicAsked) {
       return Variant.PUBLIC;
     }
-    String token = api.token();
-    if (token == null || token.isBlank()) {
-      throw new ConnectorException(
-          ErrorCode.UNAUTHORIZED,
-          "No bearer token is configured (CONNECTOR_API_TOKEN): only the public fact sheet is"
-              + " served; leave out the Authorization header to get it.");
-    }
-    if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-        || !MessageDigest.isEqual(
-            authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8),
-            token.getBytes(StandardCharsets.UTF_8))) {
-      throw new ConnectorException(
-          ErrorCode.UNAUTHORIZED,
-          "A valid bearer token is required for the full fact sheet (Authorization: Bearer …);"
-              + " without the header the public one is served.");
-    }
-    return Variant.FULL;
+    return switch (access.figures(caller, org)) {
+      case FULL -> Variant.FULL;
+      case PUBLIC -> Variant.PUBLIC;
+      case FORBIDDEN -> throw AccessPolicy.outsideOrgs();
+    };
   }
 }

@@ -1,6 +1,5 @@
 package dk.goalattainment.connector.rest;
 
-import dk.goalattainment.connector.app.ApiProperties;
 import dk.goalattainment.connector.app.ConnectorRuntime;
 import dk.goalattainment.connector.app.FactSheetProperties;
 import dk.goalattainment.connector.factsheet.FactSheetService;
@@ -21,11 +20,11 @@ import java.util.Locale;
 @Tag(name = "factsheet", description = "The printable fact sheet for the council")
 public class FactSheetResource {
   private final FactSheetService sheets;
-  private final ApiProperties api;
+  private final ConnectorRuntime runtime;
 
-  public FactSheetResource(ConnectorRuntime runtime, FactSheetProperties texts, ApiProperties api) {
+  public FactSheetResource(ConnectorRuntime runtime, FactSheetProperties texts) {
     this.sheets = new FactSheetService(runtime, texts);
-    this.api = api;
+    this.runtime = runtime;
   }
 
   @GET
@@ -36,8 +35,8 @@ public class FactSheetResource {
           "HTML by default, PDF with `Accept: application/pdf` or `format=pdf` (the same"
               + " content, A4). Anonymous callers (no Authorization header) and `public=true` get"
               + " the public sheet, built only from the disclosure-controlled open-data figures"
-              + " (needs refreshed datasets); `Authorization: Bearer <token>` gets the full"
-              + " sheet with the engine's figures and intervals.")
+              + " (needs refreshed datasets); a token with the `read` scope gets the full sheet"
+              + " with the engine's figures and intervals for the org nodes it may read.")
   public Response factSheet(
       @Parameter(description = "A year (2021) or a quarter (2021-Q4)", required = true)
           @QueryParam("period")
@@ -49,9 +48,9 @@ public class FactSheetResource {
           String format,
       @Parameter(description = "true: the public sheet even with a token") @QueryParam("public")
           boolean publicAsked,
-      @HeaderParam("Accept") String accept,
-      @HeaderParam("Authorization") String authorization) {
-    FactSheetService.Variant variant = FactSheetAccess.variant(authorization, api, publicAsked);
+      @HeaderParam("Accept") String accept) {
+    FactSheetService.Variant variant =
+        FactSheetAccess.variant(runtime.access(), Callers.current(), org, publicAsked);
     FactSheetService.Request request =
         sheets.request(
             period,

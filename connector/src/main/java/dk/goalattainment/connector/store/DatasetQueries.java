@@ -44,8 +44,38 @@ public final class DatasetQueries {
    */
   public Page rows(
       DatasetDefinition dataset, Map<String, List<String>> filters, long offset, int limit) {
+    return rows(dataset, filters, offset, limit, null);
+  }
+
+  /**
+   * Rows of a dataset matching every filter, limited to the subtrees of {@code orgRoots} (unit ids)
+   * when it is not null: a row is kept when one of the dataset's org path columns lies in one of
+   * those subtrees (as Superset's row-level security does). A filter value that is not of its
+   * column's type is a {@link ErrorCode#BAD_REQUEST} naming the column and the type, never the
+   * value.
+   */
+  public Page rows(
+      DatasetDefinition dataset,
+      Map<String, List<String>> filters,
+      long offset,
+      int limit,
+      java.util.Set<String> orgRoots) {
+    FilterValues.requireValid(dataset, filters);
     List<Object> params = new ArrayList<>();
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    if (orgRoots != null) {
+      List<String> conditions = new ArrayList<>();
+      for (String path : store.orgPaths(orgRoots)) {
+        for (String column : dataset.orgPathColumns()) {
+          conditions.add("starts_with(" + column + ", ?)");
+          params.add(path);
+        }
+      }
+      where
+          .append(" AND (")
+          .append(conditions.isEmpty() ? "1 = 0" : String.join(" OR ", conditions))
+          .append(")");
+    }
     for (Map.Entry<String, List<String>> f : filters.entrySet()) {
       ColumnDefinition column =
           dataset
@@ -57,7 +87,8 @@ public final class DatasetQueries {
       where.append(" AND ").append(column.name()).append(" IN (");
       for (int i = 0; i < f.getValue().size(); i++) {
         where.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(sqlType(column)).append(")");
-        params.add(f.getValue().get(i));
+        String value = f.getValue().get(i);
+        params.add("VARCHAR".equals(column.type()) ? value : value.strip());
       }
       where.append(")");
     }

@@ -1,5 +1,6 @@
 package dk.goalattainment.connector.store;
 
+import dk.goalattainment.connector.core.access.OrgSubtrees;
 import dk.goalattainment.connector.core.catalogue.Catalogue;
 import dk.goalattainment.connector.core.engine.AttainmentReader;
 import dk.goalattainment.connector.core.engine.AttainmentSql;
@@ -33,7 +34,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * in a table for the metric SQL and BI tools, runs reports and ingest transactions. Ingests are
  * serialised; reads run concurrently.
  */
-public final class JdbcStore implements AttainmentReader, AutoCloseable {
+public final class JdbcStore implements AttainmentReader, OrgSubtrees, AutoCloseable {
   private final SqlDialect dialect;
   private final ReentrantLock ingestLock = new ReentrantLock();
 
@@ -366,6 +367,59 @@ public final class JdbcStore implements AttainmentReader, AutoCloseable {
       throw failure("reading org units", e);
     }
     return units;
+  }
+
+  /** Whether a unit is one of {@code roots} or below one, by the org closure (closed units too). */
+  @Override
+  public boolean within(String unitId, java.util.Set<String> roots) {
+    if (roots.isEmpty()) {
+      return false;
+    }
+    String sql =
+        "SELECT COUNT(*) FROM org_closure WHERE descendant_id = ? AND ancestor_id IN ("
+            + String.join(", ", java.util.Collections.nCopies(roots.size(), "?"))
+            + ")";
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(unitId);
+    parameters.addAll(roots);
+    try (Connection c = dialect.connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, parameters);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0;
+      }
+    } catch (SQLException e) {
+      throw failure("placing an org unit in the org tree", e);
+    }
+  }
+
+  /**
+   * The org paths ({@code /ROOT/AREA/UNIT/}, as in the datasets' org path columns) of the given
+   * units that exist.
+   */
+  public List<String> orgPaths(java.util.Set<String> units) {
+    if (units.isEmpty()) {
+      return List.of();
+    }
+    String sql =
+        "SELECT '/' || STRING_AGG(ancestor_id, '/' ORDER BY depth DESC) || '/' FROM org_closure"
+            + " WHERE descendant_id IN ("
+            + String.join(", ", java.util.Collections.nCopies(units.size(), "?"))
+            + ") GROUP BY descendant_id ORDER BY 1";
+    List<String> paths = new ArrayList<>();
+    try (Connection c = dialect.connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, new ArrayList<>(units));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          paths.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("reading org paths", e);
+    }
+    return paths;
   }
 
   /** Rows per stored table, for status output. */

@@ -66,6 +66,14 @@ class DuckDbStoreContractTest {
   }
 
   @Nested
+  class StoredDataGuard extends StoredDataGuardTest {
+    @Override
+    protected TestDatabase database() {
+      return TestDatabase.DUCKDB;
+    }
+  }
+
+  @Nested
   class Slices extends SlicesTest {
     @Override
     protected TestDatabase database() {

@@ -101,6 +101,14 @@ class PostgresStoreContractTest {
   }
 
   @Nested
+  class StoredDataGuard extends StoredDataGuardTest {
+    @Override
+    protected TestDatabase database() {
+      return TestDatabase.POSTGRES;
+    }
+  }
+
+  @Nested
   class Slices extends SlicesTest {
     @Override
     protected TestDatabase database() {

@@ -28,6 +28,15 @@ public enum ErrorCode {
   REMOTE_FAILURE(502, "Remote system failure", 4),
   /** Authentication is required or failed. */
   UNAUTHORIZED(401, "Unauthorized", 2),
+  /** The caller is authenticated but its token does not grant what was asked. */
+  FORBIDDEN(403, "Forbidden", 2),
+  /** A request body is larger than the configured limit. */
+  PAYLOAD_TOO_LARGE(413, "Payload too large", 2),
+  /**
+   * Stored data cannot be used as it is (e.g. a record with a date outside the plausible window,
+   * stored before the ingest checked it); the message names the records and how to correct them.
+   */
+  STORED_DATA_INVALID(409, "Stored data cannot be used", 2),
   /** Anything else. */
   INTERNAL(500, "Internal error", 4);
 
