@@ -37,6 +37,9 @@ import org.junit.jupiter.api.TestInstance;
 class RestOperationsTest implements TestPropertyProvider {
   static final ObjectMapper JSON = new ObjectMapper();
 
+  /** A full-access token: these are a reader's answers (anonymous callers get public figures). */
+  static final String TOKEN = "rest-operations-test-token";
+
   @Inject
   @Client("/")
   HttpClient http;
@@ -57,14 +60,20 @@ class RestOperationsTest implements TestPropertyProvider {
                 s -> {});
         db = store.file;
       }
-      return Map.of("connector.store.duckdb-path", db.toString(), "micronaut.server.port", "-1");
+      return Map.of(
+          "connector.store.duckdb-path",
+          db.toString(),
+          "connector.api.token",
+          TOKEN,
+          "micronaut.server.port",
+          "-1");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
   JsonNode get(String path) throws IOException {
-    return JSON.readTree(http.toBlocking().retrieve(path));
+    return JSON.readTree(http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(TOKEN)));
   }
 
   @Test
@@ -132,7 +141,8 @@ class RestOperationsTest implements TestPropertyProvider {
             () ->
                 http.toBlocking()
                     .exchange(
-                        HttpRequest.GET("/api/v1/attainment?period=2018-Q4&org=FBX"),
+                        HttpRequest.GET("/api/v1/attainment?period=2018-Q4&org=FBX")
+                            .bearerAuth(TOKEN),
                         String.class));
 
     assertThat(e.getStatus().getCode()).isEqualTo(404);

@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Configuration of a test server: its own empty DuckDB store, a free port, and more. */
+/**
+ * Configuration of a test server: its own empty DuckDB store (created, as `connector init` does), a
+ * free port, and more.
+ */
 final class TestServers {
   private TestServers() {}
 
@@ -13,9 +16,13 @@ final class TestServers {
   static Map<String, String> properties(String name, String... more) {
     Map<String, String> p = new HashMap<>();
     try {
-      p.put(
-          "connector.store.duckdb-path",
-          Files.createTempDirectory(name).resolve(name + ".duckdb").toString());
+      java.nio.file.Path file = Files.createTempDirectory(name).resolve(name + ".duckdb");
+      // the service opens an existing store, never creates one (`connector init` does)
+      new dk.goalattainment.connector.store.JdbcStore(
+              new dk.goalattainment.connector.store.duckdb.DuckDbDialect(file),
+              dk.goalattainment.connector.TestCatalogue.get())
+          .close();
+      p.put("connector.store.duckdb-path", file.toString());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
