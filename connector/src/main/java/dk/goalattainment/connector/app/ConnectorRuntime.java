@@ -81,7 +81,16 @@ public final class ConnectorRuntime implements AutoCloseable {
 
   /** Materialises the standard datasets; {@code progress} hears each step. */
   public DatasetRefresher.Result refresh(java.util.function.Consumer<String> progress) {
-    return new DatasetRefresher(store).refresh(definitions, progress);
+    return refresh(null, progress);
+  }
+
+  /**
+   * Materialises the standard datasets with the data as of {@code asOf} (null: the latest follow-up
+   * date); {@code progress} hears each step.
+   */
+  public DatasetRefresher.Result refresh(
+      java.time.LocalDate asOf, java.util.function.Consumer<String> progress) {
+    return new DatasetRefresher(store).refresh(definitions, asOf, progress);
   }
 
   /** The database stage of definition validation. */

@@ -6,10 +6,12 @@ import dk.goalattainment.connector.store.DatasetRefresher;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code connector refresh}: materialises the standard datasets as tables in the store. */
@@ -19,10 +21,21 @@ import picocli.CommandLine.Spec;
     description = {
       "Materialises the standard datasets (dataset-definitions/datasets/*.yaml) as tables in the"
           + " store, from the same engine that `report` uses, in one transaction. The tables are"
-          + " checked against their definitions before the transaction commits."
+          + " checked against their definitions before the transaction commits.",
+      "The data runs to the latest follow-up date, or to --as-of: a period is complete when it ends"
+          + " on or before that date (period_complete); rolling windows ending later are not"
+          + " materialised."
     })
 public class RefreshCommand implements Callable<Integer> {
   @Mixin DbOption db;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description =
+          "The date the data runs to, YYYY-MM-DD (default: the latest follow-up date). Periods"
+              + " ending after it are incomplete.")
+  LocalDate asOf;
 
   @Spec CommandSpec spec;
 
@@ -35,6 +48,7 @@ public class RefreshCommand implements Callable<Integer> {
     try (ConnectorRuntime runtime = stores.get().open(db.path())) {
       DatasetRefresher.Result result =
           runtime.refresh(
+              asOf,
               step -> {
                 err.println("refresh: " + step);
                 err.flush();
@@ -43,6 +57,12 @@ public class RefreshCommand implements Callable<Integer> {
           "Refreshed %s in %.1f s:%n",
           runtime.store().dialect().describe(), result.took().toMillis() / 1000.0);
       result.rows().forEach((table, rows) -> out.printf("  %-26s %,12d rows%n", table, rows));
+      out.println(
+          result.asOf() == null
+              ? "No follow-up yet: no period is complete."
+              : "Data as of "
+                  + result.asOf()
+                  + ": periods ending on or before it are complete (period_complete).");
       out.flush();
       return 0;
     }

@@ -7,6 +7,8 @@ import dk.goalattainment.connector.core.ingest.RecordKind;
 import dk.goalattainment.connector.core.ingest.RejectedKeys;
 import dk.goalattainment.connector.core.model.FollowUp;
 import dk.goalattainment.connector.core.model.Goal;
+import dk.goalattainment.connector.core.model.OrgLevel;
+import dk.goalattainment.connector.core.model.OrgLevels;
 import dk.goalattainment.connector.core.model.OrgUnit;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,7 +32,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class JdbcIngestTransaction implements IngestTransaction {
   private static final List<String> ORG_COLUMNS =
-      List.of("row_no", "unit_id", "name", "parent_id", "role", "valid_from", "valid_to");
+      List.of("row_no", "unit_id", "name", "parent_id", "role", "valid_from", "valid_to", "level");
   private static final List<String> GOAL_COLUMNS =
       List.of(
           "row_no",
@@ -107,7 +109,8 @@ final class JdbcIngestTransaction implements IngestTransaction {
               u.parentId(),
               u.role() == null ? null : u.role().code(),
               u.validFrom(),
-              u.validTo());
+              u.validTo(),
+              u.level() == null ? null : u.level().code());
     } catch (SQLException e) {
       throw JdbcStore.failure("staging org units", e);
     }
@@ -260,7 +263,12 @@ final class JdbcIngestTransaction implements IngestTransaction {
             }
           }
         }
-        errors.addAll(cycles(s));
+        List<TreeUnit> tree = treeWithBatch(s);
+        List<FieldError> cycles = cycles(tree);
+        errors.addAll(cycles);
+        if (cycles.isEmpty()) {
+          errors.addAll(misplacedLevels(tree));
+        }
       }
     } catch (SQLException e) {
       throw JdbcStore.failure("checking the batch", e);
@@ -281,21 +289,106 @@ final class JdbcIngestTransaction implements IngestTransaction {
     return RecordKind.values().length;
   }
 
-  /** Staged org units whose parent chain, with the batch applied, returns to themselves. */
-  private List<FieldError> cycles(Statement s) throws SQLException {
-    Map<String, String> parents = new HashMap<>();
-    Map<String, Long> stagedRows = new HashMap<>();
+  /** The org tree with the batch applied: stored units not in the batch, then the staged ones. */
+  private static List<TreeUnit> treeWithBatch(Statement s) throws SQLException {
+    List<TreeUnit> tree = new ArrayList<>();
     try (ResultSet rs =
         s.executeQuery(
-            "SELECT unit_id, parent_id, NULL FROM org_unit u WHERE NOT EXISTS (SELECT 1 FROM"
-                + " stage_org_unit s WHERE s.unit_id = u.unit_id) UNION ALL SELECT unit_id,"
-                + " parent_id, row_no FROM stage_org_unit")) {
+            "SELECT unit_id, parent_id, role, level, NULL FROM org_unit u WHERE NOT EXISTS (SELECT"
+                + " 1 FROM stage_org_unit s WHERE s.unit_id = u.unit_id) UNION ALL SELECT unit_id,"
+                + " parent_id, role, level, row_no FROM stage_org_unit")) {
       while (rs.next()) {
-        parents.put(rs.getString(1), rs.getString(2));
-        long row = rs.getLong(3);
-        if (!rs.wasNull()) {
-          stagedRows.put(rs.getString(1), row);
-        }
+        long row = rs.getLong(5);
+        Long staged = rs.wasNull() ? null : row;
+        tree.add(
+            new TreeUnit(
+                new OrgLevels.Node(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3) != null,
+                    OrgLevel.fromCode(rs.getString(4)).orElse(null)),
+                staged));
+      }
+    }
+    return tree;
+  }
+
+  /** A unit of the tree, with its row in the batch when it is staged. */
+  private record TreeUnit(OrgLevels.Node node, Long stagedRow) {}
+
+  /**
+   * Staged org units whose level, given or derived, would lie above their parent's: the error is on
+   * the unit's row when it is in the batch, else on its parent's.
+   */
+  private static List<FieldError> misplacedLevels(List<TreeUnit> tree) {
+    List<OrgLevels.Node> nodes = tree.stream().map(TreeUnit::node).toList();
+    Map<String, Long> rows = new HashMap<>();
+    tree.forEach(t -> rows.put(t.node().id(), t.stagedRow()));
+    Map<String, String> parents = new HashMap<>();
+    nodes.forEach(n -> parents.put(n.id(), n.parentId()));
+    List<FieldError> errors = new ArrayList<>();
+    Set<Long> reported = new HashSet<>();
+    for (String id : OrgLevels.misplaced(nodes, OrgLevels.derive(nodes))) {
+      Long own = rows.get(id);
+      Long parent = rows.get(parents.get(id));
+      if (own != null && reported.add(own)) {
+        errors.add(
+            new FieldError(
+                RecordKind.ORG_UNITS.label(),
+                own,
+                "level",
+                "places the unit above its parent's level (given or derived); give a level at or"
+                    + " below the parent's"));
+      } else if (own == null && parent != null && reported.add(parent)) {
+        errors.add(
+            new FieldError(
+                RecordKind.ORG_UNITS.label(),
+                parent,
+                "level",
+                "places the unit below the level of a unit under it; give a level at or above"
+                    + " its units' levels"));
+      }
+    }
+    return errors;
+  }
+
+  /**
+   * Writes every unit's effective level ({@link OrgLevels}) to {@code org_unit.org_level}: after
+   * each ingest of org units, and once for a store made before levels existed.
+   */
+  static void updateLevels(Connection c) throws SQLException {
+    List<OrgLevels.Node> nodes = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT unit_id, parent_id, role, level FROM org_unit")) {
+      while (rs.next()) {
+        nodes.add(
+            new OrgLevels.Node(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3) != null,
+                OrgLevel.fromCode(rs.getString(4)).orElse(null)));
+      }
+    }
+    Map<String, OrgLevel> levels = OrgLevels.derive(nodes);
+    try (java.sql.PreparedStatement ps =
+        c.prepareStatement("UPDATE org_unit SET org_level = ? WHERE unit_id = ?")) {
+      for (Map.Entry<String, OrgLevel> e : levels.entrySet()) {
+        ps.setString(1, e.getValue().code());
+        ps.setString(2, e.getKey());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Staged org units whose parent chain, with the batch applied, returns to themselves. */
+  private static List<FieldError> cycles(List<TreeUnit> tree) {
+    Map<String, String> parents = new HashMap<>();
+    Map<String, Long> stagedRows = new HashMap<>();
+    for (TreeUnit t : tree) {
+      parents.put(t.node().id(), t.node().parentId());
+      if (t.stagedRow() != null) {
+        stagedRows.put(t.node().id(), t.stagedRow());
       }
     }
     List<FieldError> errors = new ArrayList<>();
@@ -331,6 +424,7 @@ final class JdbcIngestTransaction implements IngestTransaction {
             merge(s, "followup", "stage_followup", "followup_id", FOLLOWUP_COLUMNS));
         if (counts.get(RecordKind.ORG_UNITS).received() > 0) {
           rebuildClosure(s);
+          updateLevels(connection);
         }
         for (String table : stageTables()) {
           s.execute("DELETE FROM " + table);
