@@ -137,7 +137,8 @@ class SupersetSyncCommandTest {
 
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out())
-        .contains("~ import dashboards")
+        .contains("+ create dashboard \"byraad\"")
+        .contains("+ create dashboard \"enhed_team\"")
         .contains("Imported 4 dashboards and set their roles.");
     assertThat(superset.fake().dashboardRoles("direktion")).hasSize(1);
     assertThat(superset.fake().dashboardRoles("enhed_team")).hasSize(3);
@@ -151,7 +152,10 @@ class SupersetSyncCommandTest {
     assertThat(second.exitCode()).as(second.err()).isZero();
     assertThat(second.out())
         .contains("Superset is up to date.")
-        .contains("unchanged dashboards (4)");
+        .contains("  unchanged dashboard \"byraad\"")
+        .contains("  unchanged dashboard \"direktion\"")
+        .contains("  unchanged dashboard \"driftsomraade\"")
+        .contains("  unchanged dashboard \"enhed_team\"");
     assertThat(superset.assetWrites()).hasSize(writes);
   }
 

@@ -62,6 +62,9 @@ class DashboardSpecValidationTest {
         c.timeGrain(),
         c.where(),
         c.ignore(),
+        c.totals(),
+        c.partial(),
+        c.stack(),
         c.description(),
         c.width(),
         c.height());
