@@ -133,6 +133,12 @@ final class SpecValidator {
           if (values.isEmpty()) {
             problems.add(where + ": " + col + " has no value");
           }
+          String type = ds.column(col).map(ColumnDefinition::type).orElse("VARCHAR");
+          for (String v : values) {
+            if (!fits(type, v)) {
+              problems.add(where + ": " + col + " is " + type + ", and '" + v + "' is not one");
+            }
+          }
           if (col.equals("org_level")) {
             values.stream()
                 .filter(v -> OrgLevel.fromCode(v).isEmpty())
@@ -146,6 +152,22 @@ final class SpecValidator {
                                 + " enhed, team)"));
           }
         });
+  }
+
+  private static boolean fits(String type, String value) {
+    try {
+      switch (type) {
+        case "BOOLEAN" -> {
+          return value.equals("true") || value.equals("false");
+        }
+        case "INTEGER", "BIGINT" -> Long.parseLong(value);
+        case "DOUBLE" -> Double.parseDouble(value);
+        default -> {}
+      }
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private void chart(

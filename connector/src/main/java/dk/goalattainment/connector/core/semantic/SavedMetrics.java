@@ -140,7 +140,9 @@ public final class SavedMetrics {
     Optional<ColumnDefinition> own = d.column(id);
     if (figures.containsKey(id) && own.isPresent()) {
       String value =
-          "BOOLEAN".equals(own.get().type()) ? "CASE WHEN " + id + " THEN 1 ELSE 0 END" : id;
+          "BOOLEAN".equals(own.get().type())
+              ? "CASE WHEN " + id + " THEN 1 WHEN NOT " + id + " THEN 0 END"
+              : id;
       return Optional.of(exactlyOneRow("MAX(" + value + ")"));
     }
     for (boolean high : new boolean[] {false, true}) {
