@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       IngestCommand.class,
       ReportCommand.class,
+      FactSheetCommand.class,
       RefreshCommand.class,
       ValidateCommand.class,
       DemoCommand.class,

@@ -63,9 +63,7 @@ public class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     Path database = db.path().orElse(stores.get().defaultDatabase());
-    if (demo) {
-      prepareDemo(out, database);
-    }
+    String sheetOrg = demo ? prepareDemo(out, database) : null;
     Map<String, Object> properties = new HashMap<>();
     properties.put("micronaut.server.port", port);
     properties.put("connector.store.duckdb-path", database.toString());
@@ -97,6 +95,12 @@ public class ServeCommand implements Callable<Integer> {
             + "/swagger/goal-attainment-connector-1.yml   UI: "
             + base
             + "/swagger-ui/index.html");
+    out.println(
+        "  Faktablad: "
+            + base
+            + "/api/v1/factsheet?period="
+            + (sheetOrg == null ? "P&org=UNIT" : DEMO_YEAR + "&org=" + sheetOrg)
+            + "   (HTML; PDF: &format=pdf; without a token the public sheet)");
     out.println("  Health:  " + base + "/health   Metrics: " + base + "/prometheus");
     out.println("Stop with Ctrl-C.");
     out.flush();
@@ -104,7 +108,11 @@ public class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void prepareDemo(PrintWriter out, Path database) {
+  /** The year the demo's fact sheet shows. */
+  private static final int DEMO_YEAR = 2021;
+
+  /** Loads the demo data if needed, prints its fact sheet and returns the node it is about. */
+  private String prepareDemo(PrintWriter out, Path database) {
     try (ConnectorRuntime runtime = stores.get().open(Optional.of(database))) {
       if (runtime.store().tableCounts().getOrDefault("goal", 0L) == 0) {
         out.printf("Empty store: loading the demo data (%,d citizens)…%n", demoCitizens);
@@ -130,9 +138,10 @@ public class ServeCommand implements Callable<Integer> {
                   .orElse(null);
       if (org != null) {
         out.println();
-        out.print(FactSheet.render(runtime.reports(), org, Via.AUTHORITY, Period.year(2021)));
+        out.print(FactSheet.render(runtime.reports(), org, Via.AUTHORITY, Period.year(DEMO_YEAR)));
         out.println();
       }
+      return org;
     }
   }
 }
