@@ -66,7 +66,7 @@ public final class JdbcStore implements AttainmentReader, AutoCloseable {
     }
     c.setAutoCommit(false);
     try {
-      JdbcIngestTransaction.updateLevels(c);
+      OrgTreeChecks.updateLevels(c);
       c.commit();
     } catch (SQLException e) {
       c.rollback();
