@@ -3,17 +3,9 @@ package dk.goalattainment.connector.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.goalattainment.connector.TestCatalogue;
-import dk.goalattainment.connector.TestStore;
-import dk.goalattainment.connector.WorkedExample;
-import dk.goalattainment.connector.definitions.CheckedDefinitions;
-import dk.goalattainment.connector.definitions.DefinitionFiles;
-import dk.goalattainment.connector.store.DatasetRefresher;
-import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
-import dk.goalattainment.connector.superset.fake.FakeSuperset;
 import dk.goalattainment.connector.superset.fake.SupersetHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,35 +29,11 @@ class SupersetCreateRolesTest {
 
   @BeforeEach
   void storeWithTheWorkedExample() {
-    try (TestStore store = new TestStore(new DuckDbDialect(db()))) {
-      store.ingest(WorkedExample.batch());
-      new DatasetRefresher(store.store)
-          .refresh(
-              CheckedDefinitions.load(
-                      new DefinitionFiles(TestCatalogue.definitionsDir()), TestCatalogue.get())
-                  .definitions(),
-              s -> {});
-    }
-    System.setProperty(SupersetSyncCommandTest.PASSWORD_PROPERTY, FakeSuperset.PASSWORD);
+    SupersetSyncCommandTest.storeWithTheWorkedExample(db());
   }
 
   private CliRun sync(String... extra) {
-    List<String> args =
-        Stream.concat(
-                Stream.of(
-                    "superset",
-                    "sync",
-                    "--url",
-                    superset.url().toString(),
-                    "--username",
-                    FakeSuperset.USERNAME,
-                    "--password-env",
-                    SupersetSyncCommandTest.PASSWORD_PROPERTY,
-                    "--db",
-                    db().toString()),
-                Stream.of(extra))
-            .toList();
-    return CliRun.of(args.toArray(String[]::new));
+    return SupersetSyncCommandTest.sync(superset, db(), extra);
   }
 
   @Test

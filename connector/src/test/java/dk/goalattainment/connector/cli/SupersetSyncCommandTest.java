@@ -34,9 +34,9 @@ class SupersetSyncCommandTest {
     return dir.resolve("sync.duckdb");
   }
 
-  @BeforeEach
-  void storeWithTheWorkedExampleAndRoles() {
-    try (TestStore store = new TestStore(new DuckDbDialect(db()))) {
+  /** A DuckDB store at {@code db} with the worked example, refreshed. */
+  static void storeWithTheWorkedExample(Path db) {
+    try (TestStore store = new TestStore(new DuckDbDialect(db))) {
       store.ingest(WorkedExample.batch());
       new DatasetRefresher(store.store)
           .refresh(
@@ -46,16 +46,10 @@ class SupersetSyncCommandTest {
               s -> {});
     }
     System.setProperty(PASSWORD_PROPERTY, FakeSuperset.PASSWORD);
-    for (String unit : List.of("SOC", "FBU", "BC", "FBU-M")) {
-      superset.fake().addRole("Målopfyldelse " + unit);
-    }
-    for (String role :
-        List.of("Byråd og udvalg", "Direktion", "Driftsledere", "Teamledere", "Medarbejdere")) {
-      superset.fake().addRole(role);
-    }
   }
 
-  CliRun sync(String... extra) {
+  /** {@code superset sync} of the store at {@code db} into the harness's Superset. */
+  static CliRun sync(SupersetHarness superset, Path db, String... extra) {
     List<String> args =
         Stream.concat(
                 Stream.of(
@@ -68,10 +62,26 @@ class SupersetSyncCommandTest {
                     "--password-env",
                     PASSWORD_PROPERTY,
                     "--db",
-                    db().toString()),
+                    db.toString()),
                 Stream.of(extra))
             .toList();
     return CliRun.of(args.toArray(String[]::new));
+  }
+
+  @BeforeEach
+  void storeWithTheWorkedExampleAndRoles() {
+    storeWithTheWorkedExample(db());
+    for (String unit : List.of("SOC", "FBU", "BC", "FBU-M")) {
+      superset.fake().addRole("Målopfyldelse " + unit);
+    }
+    for (String role :
+        List.of("Byråd og udvalg", "Direktion", "Driftsledere", "Teamledere", "Medarbejdere")) {
+      superset.fake().addRole(role);
+    }
+  }
+
+  CliRun sync(String... extra) {
+    return sync(superset, db(), extra);
   }
 
   @Test

@@ -15,9 +15,9 @@ import java.util.function.BiPredicate;
  * failed for an unknown reason" (LIVE-FACTS.md): a field the importers read unconditionally is
  * missing, a reference points outside the bundle, or a database name exists under another UUID.
  */
-final class FakeImportCheck {
+public final class FakeImportCheck {
   /** The fields of Superset's import schemas (ImportV1*Schema); they reject any other. */
-  static final Map<String, Set<String>> FIELDS =
+  public static final Map<String, Set<String>> FIELDS =
       Map.of(
           "databases/",
           Set.of(
