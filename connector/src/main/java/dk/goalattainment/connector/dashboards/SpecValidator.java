@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -320,10 +319,5 @@ final class SpecValidator {
 
   static boolean blank(String s) {
     return s == null || s.isBlank();
-  }
-
-  /** The viz types, sorted, for messages. */
-  static Set<String> sorted(Set<String> s) {
-    return new TreeSet<>(s);
   }
 }
