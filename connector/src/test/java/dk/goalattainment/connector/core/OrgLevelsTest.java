@@ -56,6 +56,13 @@ class OrgLevelsTest {
   }
 
   @Test
+  void aDepartmentRootHoldingUnitsDirectlyIsStillAForvaltning() {
+    assertThat(derive(group("SOC", null), unit("BC", "SOC"), unit("SOC-M", "SOC")))
+        .containsEntry("SOC", OrgLevel.FORVALTNING)
+        .containsEntry("BC", OrgLevel.ENHED);
+  }
+
+  @Test
   void groupingNodesCountUpFromTheHighestUnitBelowThem() {
     // SOC holds an operating area and, directly, a unit: it is above the area, not beside it.
     Map<String, OrgLevel> levels =

@@ -22,6 +22,8 @@ import java.util.Set;
  *       kommune} at the top).
  *   <li>A grouping node with no unit below it lies one level below its parent; a root without any
  *       is the {@code kommune}.
+ *   <li>A grouping root is at least a {@code forvaltning}: the contract's roots are a municipality
+ *       or a department (a department that holds units directly is not an operating area).
  * </ol>
  *
  * <p>This gives the right level on the trees the contract allows: municipality → department →
@@ -113,6 +115,10 @@ public final class OrgLevels {
         }
       }
       level = highest == null ? null : highest.above();
+      boolean root = n.parentId() == null || !byId.containsKey(n.parentId());
+      if (root && level != null && OrgLevel.FORVALTNING.isAbove(level)) {
+        level = OrgLevel.FORVALTNING; // the contract's roots: a municipality or a department
+      }
     }
     visiting.remove(n.id());
     up.put(n.id(), level);
