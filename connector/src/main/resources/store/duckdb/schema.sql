@@ -10,8 +10,17 @@ CREATE TABLE IF NOT EXISTS org_unit (
   parent_id VARCHAR,
   role VARCHAR,
   valid_from DATE NOT NULL,
-  valid_to DATE
+  valid_to DATE,
+  level VARCHAR,
+  org_level VARCHAR
 );
+
+-- Stores made before org levels: `level` is the level given in the input (null: derived),
+-- `org_level` the effective level (given or derived by the documented rule, OrgLevels), kept by
+-- every ingest of org units like org_closure.
+ALTER TABLE org_unit ADD COLUMN IF NOT EXISTS level VARCHAR;
+
+ALTER TABLE org_unit ADD COLUMN IF NOT EXISTS org_level VARCHAR;
 
 CREATE TABLE IF NOT EXISTS org_closure (
   ancestor_id VARCHAR NOT NULL,
@@ -54,8 +63,10 @@ CREATE TABLE IF NOT EXISTS catalogue_label (
 -- Scratch tables of the ingest transaction (row_no = the record's row in its batch).
 CREATE TABLE IF NOT EXISTS stage_org_unit (
   row_no BIGINT NOT NULL, unit_id VARCHAR, name VARCHAR, parent_id VARCHAR, role VARCHAR,
-  valid_from DATE, valid_to DATE
+  valid_from DATE, valid_to DATE, level VARCHAR
 );
+
+ALTER TABLE stage_org_unit ADD COLUMN IF NOT EXISTS level VARCHAR;
 
 CREATE TABLE IF NOT EXISTS stage_goal (
   row_no BIGINT NOT NULL, goal_id VARCHAR, citizen_key VARCHAR, target_group VARCHAR,

@@ -11,8 +11,17 @@ CREATE TABLE IF NOT EXISTS org_unit (
   parent_id VARCHAR,
   role VARCHAR,
   valid_from DATE NOT NULL,
-  valid_to DATE
+  valid_to DATE,
+  level VARCHAR,
+  org_level VARCHAR
 );
+
+-- Stores made before org levels: `level` is the level given in the input (null: derived),
+-- `org_level` the effective level (given or derived by the documented rule, OrgLevels), kept by
+-- every ingest of org units like org_closure.
+ALTER TABLE org_unit ADD COLUMN IF NOT EXISTS level VARCHAR;
+
+ALTER TABLE org_unit ADD COLUMN IF NOT EXISTS org_level VARCHAR;
 
 CREATE TABLE IF NOT EXISTS org_closure (
   ancestor_id VARCHAR NOT NULL,
@@ -63,8 +72,10 @@ CREATE TABLE IF NOT EXISTS catalogue_label (
 -- WAL for rows that never outlive their transaction (each ingest empties them before it commits).
 CREATE UNLOGGED TABLE IF NOT EXISTS stage_org_unit (
   row_no BIGINT NOT NULL, unit_id VARCHAR, name VARCHAR, parent_id VARCHAR, role VARCHAR,
-  valid_from DATE, valid_to DATE
+  valid_from DATE, valid_to DATE, level VARCHAR
 );
+
+ALTER TABLE stage_org_unit ADD COLUMN IF NOT EXISTS level VARCHAR;
 
 CREATE UNLOGGED TABLE IF NOT EXISTS stage_goal (
   row_no BIGINT NOT NULL, goal_id VARCHAR, citizen_key VARCHAR, target_group VARCHAR,

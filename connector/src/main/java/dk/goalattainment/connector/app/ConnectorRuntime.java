@@ -107,8 +107,18 @@ public final class ConnectorRuntime implements AutoCloseable {
    * dk.goalattainment.connector.core.error.ErrorCode#STORED_DATA_INVALID}, naming it.
    */
   public DatasetRefresher.Result refresh(java.util.function.Consumer<String> progress) {
+    return refresh(null, progress);
+  }
+
+  /**
+   * Materialises the standard datasets with the data as of {@code asOf} (null: the latest follow-up
+   * date); {@code progress} hears each step. Checks first that every stored record can be placed,
+   * as {@link #refresh(java.util.function.Consumer)} says.
+   */
+  public DatasetRefresher.Result refresh(
+      java.time.LocalDate asOf, java.util.function.Consumer<String> progress) {
     new UnplaceableRecords(store).requireNone(window);
-    return new DatasetRefresher(store).refresh(definitions, progress);
+    return new DatasetRefresher(store).refresh(definitions, asOf, progress);
   }
 
   /** Who may see and do what: the one policy every endpoint asks. */

@@ -5,6 +5,7 @@ import dk.goalattainment.connector.core.catalogue.Catalogue;
 import dk.goalattainment.connector.core.definitions.Definitions;
 import dk.goalattainment.connector.dashboards.DashboardBundleBuilder;
 import dk.goalattainment.connector.dashboards.DashboardSpec;
+import dk.goalattainment.connector.dashboards.DashboardSpecs;
 import dk.goalattainment.connector.definitions.CatalogueLoader;
 import dk.goalattainment.connector.definitions.CheckedDefinitions;
 import dk.goalattainment.connector.definitions.DefinitionFiles;
@@ -42,9 +43,10 @@ public class DashboardsCommand implements Runnable {
       name = "build",
       mixinStandardHelpOptions = true,
       description = {
-        "Validates the dashboard specs against the definitions and writes Superset import bundles"
-            + " (v1 ZIP) to DIR: dashboards_<slug>.zip per dashboard and dashboards_all.zip."
-            + " Dashboard roles are not part of Superset's import format: they are printed."
+        "Validates the dashboard specs (the ones shipped in the jar, or --dashboards DIR) against"
+            + " the definitions and writes Superset import bundles (v1 ZIP) to DIR:"
+            + " dashboards_<slug>.zip per dashboard and dashboards_all.zip. Dashboard roles are not"
+            + " part of Superset's import format: they are printed (the sync sets them)."
       })
   public static class Build implements Callable<Integer> {
     @Mixin DbOption db;
@@ -59,8 +61,7 @@ public class DashboardsCommand implements Runnable {
     @Option(
         names = "--dashboards",
         paramLabel = "DIR",
-        defaultValue = "dashboards",
-        description = "Dashboard specs (default: ${DEFAULT-VALUE}).")
+        description = "Dashboard specs (default: the dashboards shipped in the jar).")
     Path dashboards;
 
     @Option(
@@ -105,7 +106,7 @@ public class DashboardsCommand implements Runnable {
           definitionsDir == null ? configuredCatalogue : CatalogueLoader.load(files);
       Definitions definitions = CheckedDefinitions.load(files, catalogue).definitions();
       String uri = databaseUri != null ? databaseUri : stores.get().supersetDatabaseUri(db.path());
-      List<DashboardSpec> specs = DashboardBundleBuilder.load(dashboards);
+      List<DashboardSpec> specs = DashboardSpecs.load(dashboards);
       DashboardBundleBuilder builder =
           new DashboardBundleBuilder(
               definitions, new DashboardBundleBuilder.Database(databaseName, uri, null));

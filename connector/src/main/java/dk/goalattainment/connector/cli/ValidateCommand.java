@@ -7,6 +7,7 @@ import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.dashboards.DashboardBundleBuilder;
 import dk.goalattainment.connector.dashboards.DashboardSpec;
+import dk.goalattainment.connector.dashboards.DashboardSpecs;
 import dk.goalattainment.connector.definitions.CatalogueLoader;
 import dk.goalattainment.connector.definitions.CheckedDefinitions;
 import dk.goalattainment.connector.definitions.DefinitionFiles;
@@ -54,12 +55,11 @@ public class ValidateCommand implements Callable<Integer> {
 
   @Option(
       names = "--dashboards",
-      defaultValue = "dashboards",
       paramLabel = "DIR",
       description =
           "Dashboard specs to check too: every chart's dataset, metrics and columns exist, every"
-              + " placed chart exists and every chart is placed, UUIDs unique (default:"
-              + " ${DEFAULT-VALUE}, when that folder exists).")
+              + " placed chart exists and every chart is placed, UUIDs unique, org nodes selected"
+              + " by level code (default: the dashboards shipped in the jar).")
   Path dashboards;
 
   @Option(
@@ -101,8 +101,8 @@ public class ValidateCommand implements Callable<Integer> {
     CheckedDefinitions.Stages stages = CheckedDefinitions.check(loaded, catalogue);
     int problems = report(out, "schema", stages.schema());
     problems += report(out, "semantics", stages.semantics());
-    if (Files.isDirectory(dashboards) && stages.ok()) {
-      List<DashboardSpec> specs = DashboardBundleBuilder.load(dashboards);
+    if (stages.ok()) {
+      List<DashboardSpec> specs = DashboardSpecs.load(dashboards);
       problems +=
           report(
               out,

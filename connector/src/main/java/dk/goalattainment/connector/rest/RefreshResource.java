@@ -45,6 +45,7 @@ public class RefreshResource {
     body.put("refreshed_at", result.refreshedAt());
     body.put("seconds", result.took().toMillis() / 1000.0);
     body.put("rows", result.rows());
+    body.put("as_of", result.asOf());
     return body;
   }
 }

@@ -5,6 +5,7 @@ import dk.goalattainment.connector.core.definitions.DatasetDefinition;
 import dk.goalattainment.connector.core.definitions.MetricDefinition;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.core.semantic.CubeSlice;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -172,8 +173,8 @@ public final class DatasetQueries {
             + expression
             + " FROM "
             + attainment.table()
-            + " WHERE period = ? AND org_unit = ? AND via = 'authority' AND target_group = '*'"
-            + " AND effect_goal = '*' AND life_theme = '*' AND goal_type = '*'";
+            + " WHERE period = ? AND org_unit = ? AND via = 'authority' AND "
+            + CubeSlice.total().literalSql();
     try (Connection c = store.dialect().connect();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, period);

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +39,28 @@ public final class DatasetRefresher {
     this.store = store;
   }
 
-  /** What a refresh built. */
-  public record Result(Instant refreshedAt, Duration took, Map<String, Long> rows) {}
+  /**
+   * What a refresh built.
+   *
+   * @param asOf the date the data runs to: a period is complete when it ends on or before it (null
+   *     when the store holds no follow-up and none was given)
+   */
+  public record Result(
+      Instant refreshedAt, Duration took, Map<String, Long> rows, LocalDate asOf) {}
 
+  /** A refresh with the data as of the latest follow-up date. */
   public Result refresh(Definitions definitions, Consumer<String> progress) {
+    return refresh(definitions, null, progress);
+  }
+
+  /**
+   * Materialises the datasets.
+   *
+   * @param requestedAsOf the date the data runs to ({@code refresh --as-of}); null: the latest
+   *     follow-up date
+   */
+  public Result refresh(
+      Definitions definitions, LocalDate requestedAsOf, Consumer<String> progress) {
     Instant started = Instant.now();
     SqlDialect dialect = store.dialect();
     Map<String, Long> rows = new LinkedHashMap<>();
@@ -50,21 +69,14 @@ public final class DatasetRefresher {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         progress.accept("periods and org units");
-        List<Period> periods = periods(s);
+        LocalDate asOf = requestedAsOf != null ? requestedAsOf : latestFollowUp(s);
+        List<Period> periods = periods(s, asOf);
         s.execute("DROP TABLE IF EXISTS " + DatasetSql.PERIOD_TABLE);
         s.execute(DatasetSql.periodTableDdl());
         try (BulkWriter w =
             dialect.bulkWriter(c, DatasetSql.PERIOD_TABLE, DatasetSql.PERIOD_COLUMNS)) {
           for (Period p : periods) {
-            w.append(
-                p.code(),
-                DatasetSql.kindCode(p),
-                p.start(),
-                p.end(),
-                p.previous().code(),
-                p.yearEarlier().code(),
-                p.year(),
-                p.kind() == Period.Kind.YEAR ? null : p.quarter());
+            w.append(DatasetSql.periodRow(p, asOf).toArray());
           }
         }
         rows.put(DatasetSql.PERIOD_TABLE, (long) periods.size());
@@ -117,10 +129,10 @@ public final class DatasetRefresher {
                   + String.join("\n  - ", problems));
         }
         Duration took = Duration.between(started, Instant.now());
-        store.recordEvent(c, "refresh", rows.toString());
+        store.recordEvent(c, "refresh", rows + " as of " + asOf);
         c.commit();
         store.freshnessChanged();
-        return new Result(started, took, rows);
+        return new Result(started, took, rows, asOf);
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -146,8 +158,19 @@ public final class DatasetRefresher {
     }
   }
 
-  /** The periods that cover every follow-up and due date. */
-  private static List<Period> periods(Statement s) throws SQLException {
+  /** The date the data runs to when none is given: the latest follow-up date, if any. */
+  private static LocalDate latestFollowUp(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT MAX(followup_date) FROM followup")) {
+      rs.next();
+      java.sql.Date latest = rs.getDate(1);
+      return latest == null ? null : latest.toLocalDate();
+    }
+  }
+
+  /**
+   * The periods that cover every follow-up and due date; rolling windows only up to the as-of date.
+   */
+  private static List<Period> periods(Statement s, LocalDate asOf) throws SQLException {
     try (ResultSet rs =
         s.executeQuery(
             "SELECT MIN(y), MAX(y) FROM (SELECT EXTRACT(YEAR FROM followup_date) AS y FROM"
@@ -158,7 +181,7 @@ public final class DatasetRefresher {
         return List.of();
       }
       int last = rs.getInt(2);
-      return DatasetSql.periodsCovering(first, last);
+      return DatasetSql.periodsAsOf(first, last, asOf);
     }
   }
 

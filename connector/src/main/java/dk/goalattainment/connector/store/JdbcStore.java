@@ -13,6 +13,7 @@ import dk.goalattainment.connector.core.engine.ReportService;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.core.ingest.IngestTransaction;
+import dk.goalattainment.connector.core.model.OrgLevel;
 import dk.goalattainment.connector.core.model.OrgUnit;
 import dk.goalattainment.connector.core.model.UnitRole;
 import java.sql.Connection;
@@ -46,6 +47,7 @@ public final class JdbcStore implements AttainmentReader, OrgSubtrees, AutoClose
         s.execute(ddl);
       }
       writeCatalogue(c, catalogue);
+      deriveMissingLevels(c);
     } catch (SQLException e) {
       throw failure("preparing the schema", e);
     }
@@ -53,6 +55,27 @@ public final class JdbcStore implements AttainmentReader, OrgSubtrees, AutoClose
 
   public SqlDialect dialect() {
     return dialect;
+  }
+
+  /** A store made before org levels existed gets every unit's effective level once. */
+  private static void deriveMissingLevels(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM org_unit WHERE org_level IS NULL")) {
+      rs.next();
+      if (rs.getLong(1) == 0) {
+        return;
+      }
+    }
+    c.setAutoCommit(false);
+    try {
+      OrgTreeChecks.updateLevels(c);
+      c.commit();
+    } catch (SQLException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
   }
 
   /** Serialises the store's writers: ingests and refreshes. */
@@ -343,7 +366,7 @@ public final class JdbcStore implements AttainmentReader, OrgSubtrees, AutoClose
 
   private List<OrgUnit> queryUnits(String where, String parameter) {
     String sql =
-        "SELECT unit_id, name, parent_id, role, valid_from, valid_to FROM org_unit" + where;
+        "SELECT unit_id, name, parent_id, role, valid_from, valid_to, level FROM org_unit" + where;
     List<OrgUnit> units = new ArrayList<>();
     try (Connection c = dialect.connect();
         PreparedStatement ps = c.prepareStatement(sql)) {
@@ -360,7 +383,8 @@ public final class JdbcStore implements AttainmentReader, OrgSubtrees, AutoClose
                   rs.getString(3),
                   UnitRole.fromCode(rs.getString(4)).orElse(null),
                   rs.getDate(5).toLocalDate(),
-                  to == null ? null : to.toLocalDate()));
+                  to == null ? null : to.toLocalDate(),
+                  OrgLevel.fromCode(rs.getString(7)).orElse(null)));
         }
       }
     } catch (SQLException e) {

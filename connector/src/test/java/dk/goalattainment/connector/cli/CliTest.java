@@ -229,6 +229,19 @@ class CliTest {
   }
 
   @Test
+  void refreshTakesTheDateTheDataRunsTo() throws Exception {
+    ingestWorkedExample();
+
+    CliRun latest = CliRun.of("refresh", "--db", db().toString());
+    CliRun asOf = CliRun.of("refresh", "--db", db().toString(), "--as-of", "2018-12-31");
+
+    assertThat(latest.exitCode()).as(latest.err()).isZero();
+    assertThat(latest.out()).contains("Data as of 2018-11-15");
+    assertThat(asOf.exitCode()).as(asOf.err()).isZero();
+    assertThat(asOf.out()).contains("Data as of 2018-12-31");
+  }
+
+  @Test
   void rejectsAMalformedPeriodWithAClearMessage() throws Exception {
     ingestWorkedExample();
 

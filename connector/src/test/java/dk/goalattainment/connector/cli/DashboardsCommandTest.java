@@ -69,6 +69,29 @@ class DashboardsCommandTest {
   }
 
   @Test
+  void buildWorksFromAnyFolderWithTheDashboardsShippedInTheJar() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertThat(Path.of("dashboards")).as("run where no dashboards/ folder is").doesNotExist();
+
+    int code =
+        run(
+            out,
+            err,
+            "build",
+            "--database-uri",
+            "postgresql+psycopg2://reader:pw@db:5432/goals",
+            "--out",
+            dir.resolve("zips").toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(dir.resolve("zips"))
+        .isDirectoryContaining("glob:**/dashboards_all.zip")
+        .isDirectoryContaining("glob:**/dashboards_byraad.zip")
+        .isDirectoryContaining("glob:**/dashboards_enhed_team.zip");
+  }
+
+  @Test
   void anInvalidSpecFailsWithTheProblem() throws Exception {
     Path specs = Files.createDirectories(dir.resolve("specs"));
     Files.writeString(

@@ -46,7 +46,8 @@ public final class AttainmentSql {
   public static final int LOW_N_BELOW = 20;
 
   /** The goal types, in report order. */
-  static final List<String> GOAL_TYPES = List.of("progression", "maintenance", "limited_decline");
+  public static final List<String> GOAL_TYPES =
+      List.of("progression", "maintenance", "limited_decline");
 
   private AttainmentSql() {}
 
@@ -164,6 +165,7 @@ public final class AttainmentSql {
     f.put("goal_attainment_avg", c + ".att_avg");
     f.put("goals_followed_up", c + ".fu");
     f.put("goals_met", c + ".met");
+    f.put("goals_unmet", c + ".fu - " + c + ".met");
     f.put("goals_met_share", "CAST(" + c + ".met AS " + d + ") / " + fu);
     f.put("progress_share", "CAST(" + c + ".prog AS " + d + ") / " + fu);
     f.put("distance_avg", c + ".dist");
@@ -384,7 +386,7 @@ public final class AttainmentSql {
    * The Wilson score interval bound for k successes of n, clipped to [0, 1]; null when n = 0.
    * centre = (p + z²/2n) / (1 + z²/n), half-width = z·√(p(1−p)/n + z²/4n²) / (1 + z²/n).
    */
-  static String wilson(String k, String n, boolean high, String d) {
+  public static String wilson(String k, String n, boolean high, String d) {
     String nd = "CAST(" + n + " AS " + d + ")";
     String p = "(CAST(" + k + " AS " + d + ") / " + nd + ")";
     String centre = "(" + p + " + " + Z_SQUARED_HALF + " / " + nd + ")";

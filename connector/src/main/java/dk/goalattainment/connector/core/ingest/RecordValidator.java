@@ -6,6 +6,7 @@ import dk.goalattainment.connector.core.model.AgeBand;
 import dk.goalattainment.connector.core.model.FollowUp;
 import dk.goalattainment.connector.core.model.Goal;
 import dk.goalattainment.connector.core.model.GoalType;
+import dk.goalattainment.connector.core.model.OrgLevel;
 import dk.goalattainment.connector.core.model.OrgUnit;
 import dk.goalattainment.connector.core.model.Scores;
 import dk.goalattainment.connector.core.model.UnitRole;
@@ -160,6 +161,16 @@ public final class RecordValidator {
         role = r.get();
       }
     }
+    OrgLevel level = null;
+    String levelCode = blankToNull(raw.level());
+    if (levelCode != null) {
+      Optional<OrgLevel> l = OrgLevel.fromCode(levelCode);
+      if (l.isEmpty()) {
+        e.add("level", "must be empty or one of kommune, forvaltning, driftsomraade, enhed, team");
+      } else {
+        level = l.get();
+      }
+    }
     LocalDate validFrom = e.date("valid_from", raw.validFrom(), true);
     LocalDate validTo = e.date("valid_to", raw.validTo(), false);
     if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
@@ -175,7 +186,8 @@ public final class RecordValidator {
     if (!e.list.isEmpty()) {
       return new Validated<>(null, e.list);
     }
-    return new Validated<>(new OrgUnit(unitId, name, parentId, role, validFrom, validTo), e.list);
+    return new Validated<>(
+        new OrgUnit(unitId, name, parentId, role, validFrom, validTo, level), e.list);
   }
 
   public Validated<Goal> goal(long row, RawGoal raw) {
