@@ -31,6 +31,12 @@ public final class Fixture {
     return this;
   }
 
+  /** A unit with its level given in the input. */
+  public Fixture unitAt(String id, String parent, String role, String level) {
+    units.add(new RawOrgUnit(id, "Enhed " + id, parent, role, "2010-01-01", null, level));
+    return this;
+  }
+
   /** A goal set 2018-01-15, due 2018-09-30, for an adult (voksne_udsatte) on theme relationer. */
   public Fixture goal(
       String id, String cpr, int baseline, int target, String authority, String provider) {

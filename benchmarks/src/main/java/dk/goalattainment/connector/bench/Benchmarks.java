@@ -62,6 +62,9 @@ import org.postgresql.PGConnection;
 public final class Benchmarks {
   private static final String KEY = "benchmark-pseudonym-key-0123456789";
 
+  /** The API token the REST step's server gets and its requests send (full figures). */
+  private static final String API_TOKEN = "benchmark-api-token-0123456789";
+
   private final long followUpsTarget;
   private final Path work;
   private final Set<String> only;
@@ -598,6 +601,7 @@ public final class Benchmarks {
     cmd.addAll(List.of("serve", "--db", subjectDb.toString(), "--port", Integer.toString(port)));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("CONNECTOR_PSEUDONYM_KEY", KEY);
+    pb.environment().put("CONNECTOR_API_TOKEN", API_TOKEN);
     pb.environment().put("CONNECTOR_LOG_LEVEL", "WARN");
     Path serverLog = work.resolve("serve.log");
     pb.redirectOutput(serverLog.toFile());
@@ -617,7 +621,10 @@ public final class Benchmarks {
         try {
           HttpResponse<Void> r =
               client.send(
-                  HttpRequest.newBuilder(first).timeout(Duration.ofSeconds(10)).build(),
+                  HttpRequest.newBuilder(first)
+                      .header("Authorization", "Bearer " + API_TOKEN)
+                      .timeout(Duration.ofSeconds(10))
+                      .build(),
                   HttpResponse.BodyHandlers.discarding());
           if (r.statusCode() == 200) {
             startup = secs(t0);
@@ -684,7 +691,9 @@ public final class Benchmarks {
       long t = System.nanoTime();
       HttpResponse<byte[]> r =
           client.send(
-              HttpRequest.newBuilder(mix.get(i % mix.size())).build(),
+              HttpRequest.newBuilder(mix.get(i % mix.size()))
+                  .header("Authorization", "Bearer " + API_TOKEN)
+                  .build(),
               HttpResponse.BodyHandlers.ofByteArray());
       lat[i] = System.nanoTime() - t;
       if (r.statusCode() != 200) {
@@ -775,7 +784,10 @@ public final class Benchmarks {
       inFlight.acquire();
       final int k = i;
       HttpRequest req =
-          HttpRequest.newBuilder(mix.get(i % mix.size())).timeout(Duration.ofSeconds(30)).build();
+          HttpRequest.newBuilder(mix.get(i % mix.size()))
+              .header("Authorization", "Bearer " + API_TOKEN)
+              .timeout(Duration.ofSeconds(30))
+              .build();
       futures.add(
           client
               .sendAsync(req, HttpResponse.BodyHandlers.ofByteArray())

@@ -2,34 +2,55 @@ package dk.goalattainment.connector.app;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dk.goalattainment.connector.core.access.AccessPolicy;
 import dk.goalattainment.connector.core.catalogue.Catalogue;
 import dk.goalattainment.connector.core.definitions.Definitions;
 import dk.goalattainment.connector.core.engine.MaterialisedReports;
 import dk.goalattainment.connector.core.engine.Report;
 import dk.goalattainment.connector.core.engine.ReportRequest;
 import dk.goalattainment.connector.core.engine.ReportService;
+import dk.goalattainment.connector.core.ingest.DateWindow;
 import dk.goalattainment.connector.core.ingest.IngestService;
 import dk.goalattainment.connector.core.ingest.RecordValidator;
 import dk.goalattainment.connector.core.privacy.Pseudonymizer;
 import dk.goalattainment.connector.store.CubeReports;
 import dk.goalattainment.connector.store.DatasetRefresher;
 import dk.goalattainment.connector.store.JdbcStore;
+import dk.goalattainment.connector.store.UnplaceableRecords;
 
 /** One opened store with the services that use it. Close it to release the database. */
 public final class ConnectorRuntime implements AutoCloseable {
   private final Catalogue catalogue;
   private final Definitions definitions;
   private final JdbcStore store;
-  private final IngestService ingest;
+  private final java.util.function.Supplier<Pseudonymizer> pseudonymizer;
+  private volatile IngestService ingest;
   private final ReportService reports;
+  private final DateWindow window;
+  private final AccessPolicy access;
 
   public ConnectorRuntime(
       Catalogue catalogue, Definitions definitions, JdbcStore store, Pseudonymizer pseudonymizer) {
+    this(catalogue, definitions, store, () -> pseudonymizer, DateWindow.defaults());
+  }
+
+  /**
+   * A runtime whose pseudonym key is looked up on first use ({@link #ingest()} or {@link
+   * #requirePseudonymKey()}), so commands that only read never touch the key nor warn about it, and
+   * whose ingest accepts, and whose refresh can place, the dates of {@code window}.
+   */
+  public ConnectorRuntime(
+      Catalogue catalogue,
+      Definitions definitions,
+      JdbcStore store,
+      java.util.function.Supplier<Pseudonymizer> pseudonymizer,
+      DateWindow window) {
     this.catalogue = catalogue;
     this.definitions = definitions;
     this.store = store;
-    this.ingest =
-        new IngestService(new RecordValidator(catalogue, pseudonymizer), store::beginIngest);
+    this.pseudonymizer = pseudonymizer;
+    this.window = window;
+    this.access = new AccessPolicy(store);
     this.reports =
         new ReportService(
             catalogue,
@@ -82,27 +103,46 @@ public final class ConnectorRuntime implements AutoCloseable {
     return definitions;
   }
 
-  /** Materialises the standard datasets; {@code progress} hears each step. */
+  /**
+   * Materialises the standard datasets; {@code progress} hears each step. First checks that every
+   * stored record can be placed in a period: a record with a date outside the window (stored before
+   * the ingest checked dates) stops the refresh with {@link
+   * dk.goalattainment.connector.core.error.ErrorCode#STORED_DATA_INVALID}, naming it.
+   */
   public DatasetRefresher.Result refresh(java.util.function.Consumer<String> progress) {
-    try {
-      return new DatasetRefresher(store).refresh(definitions, progress);
-    } finally {
-      cubeAnswers.invalidateAll();
-    }
+    return refresh(DatasetRefresher.Request.DEFAULT, DatasetRefresher.plain(progress));
+  }
+
+  /**
+   * Materialises the standard datasets with the data as of {@code asOf} (null: the latest follow-up
+   * date); {@code progress} hears each step. Checks first that every stored record can be placed,
+   * as {@link #refresh(java.util.function.Consumer)} says.
+   */
+  public DatasetRefresher.Result refresh(
+      java.time.LocalDate asOf, java.util.function.Consumer<String> progress) {
+    return refresh(new DatasetRefresher.Request(false, asOf), DatasetRefresher.plain(progress));
   }
 
   /**
    * Materialises the standard datasets, incrementally when it can ({@code request.full()} forces a
-   * full refresh); {@code listener} hears each stage. A second refresh while one runs is refused.
+   * full refresh), with the data as of {@code request.asOf()} (null: the latest follow-up date);
+   * {@code listener} hears each stage. Checks first that every stored record can be placed, as
+   * {@link #refresh(java.util.function.Consumer)} says. A second refresh while one runs is refused.
    */
   public DatasetRefresher.Result refresh(
       DatasetRefresher.Request request,
       dk.goalattainment.connector.store.RefreshListener listener) {
+    new UnplaceableRecords(store).requireNone(window);
     try {
       return new DatasetRefresher(store).refresh(definitions, request, listener);
     } finally {
       cubeAnswers.invalidateAll();
     }
+  }
+
+  /** Who may see and do what: the one policy every endpoint asks. */
+  public AccessPolicy access() {
+    return access;
   }
 
   /** The database stage of definition validation. */
@@ -114,8 +154,28 @@ public final class ConnectorRuntime implements AutoCloseable {
     return store;
   }
 
+  /** The ingest service; the first call looks up the pseudonym key (and may fail on it). */
   public IngestService ingest() {
-    return ingest;
+    IngestService service = ingest;
+    if (service == null) {
+      synchronized (this) {
+        if (ingest == null) {
+          ingest =
+              new IngestService(
+                  new RecordValidator(catalogue, pseudonymizer.get(), window), store::beginIngest);
+        }
+        service = ingest;
+      }
+    }
+    return service;
+  }
+
+  /**
+   * Looks up the pseudonym key now, as {@code serve} does at start: a missing or lost key fails
+   * here rather than at the first ingest, and the demo-key warning shows when the service starts.
+   */
+  public void requirePseudonymKey() {
+    ingest();
   }
 
   public ReportService reports() {

@@ -5,6 +5,7 @@ import dk.goalattainment.connector.core.catalogue.Catalogue;
 import dk.goalattainment.connector.core.definitions.Definitions;
 import dk.goalattainment.connector.dashboards.DashboardBundleBuilder;
 import dk.goalattainment.connector.dashboards.DashboardSpec;
+import dk.goalattainment.connector.dashboards.DashboardSpecs;
 import dk.goalattainment.connector.definitions.CatalogueLoader;
 import dk.goalattainment.connector.definitions.CheckedDefinitions;
 import dk.goalattainment.connector.definitions.DefinitionFiles;
@@ -37,19 +38,15 @@ public class DashboardsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** The URI Superset's duckdb-engine dialect opens {@code file} with, read-only. */
-  static String duckDbUri(Path file) {
-    return "duckdb:///" + file.toAbsolutePath().normalize() + "?access_mode=read_only";
-  }
-
   /** {@code connector dashboards build}: one bundle ZIP per dashboard and one with all. */
   @Command(
       name = "build",
       mixinStandardHelpOptions = true,
       description = {
-        "Validates the dashboard specs against the definitions and writes Superset import bundles"
-            + " (v1 ZIP) to DIR: dashboards_<slug>.zip per dashboard and dashboards_all.zip."
-            + " Dashboard roles are not part of Superset's import format: they are printed."
+        "Validates the dashboard specs (the ones shipped in the jar, or --dashboards DIR) against"
+            + " the definitions and writes Superset import bundles (v1 ZIP) to DIR:"
+            + " dashboards_<slug>.zip per dashboard and dashboards_all.zip. Dashboard roles are not"
+            + " part of Superset's import format: they are printed (the sync sets them)."
       })
   public static class Build implements Callable<Integer> {
     @Mixin DbOption db;
@@ -64,8 +61,7 @@ public class DashboardsCommand implements Runnable {
     @Option(
         names = "--dashboards",
         paramLabel = "DIR",
-        defaultValue = "dashboards",
-        description = "Dashboard specs (default: ${DEFAULT-VALUE}).")
+        description = "Dashboard specs (default: the dashboards shipped in the jar).")
     Path dashboards;
 
     @Option(
@@ -78,8 +74,10 @@ public class DashboardsCommand implements Runnable {
         names = "--database-uri",
         paramLabel = "URI",
         description =
-            "SQLAlchemy URI Superset uses (default: duckdb:///<--db>?access_mode=read_only)."
-                + " A password in it goes to the import's passwords field, never into the ZIP.")
+            "SQLAlchemy URI Superset uses (default: the configured store's: for DuckDB"
+                + " duckdb:///<--db>?access_mode=read_only, for PostgreSQL"
+                + " postgresql+psycopg2://<reader>@host:port/db). A password in it goes to the"
+                + " import's passwords field, never into the ZIP.")
     String databaseUri;
 
     @Option(
@@ -107,11 +105,8 @@ public class DashboardsCommand implements Runnable {
       Catalogue catalogue =
           definitionsDir == null ? configuredCatalogue : CatalogueLoader.load(files);
       Definitions definitions = CheckedDefinitions.load(files, catalogue).definitions();
-      String uri =
-          databaseUri != null
-              ? databaseUri
-              : duckDbUri(db.path().orElseGet(() -> stores.get().defaultDatabase()));
-      List<DashboardSpec> specs = DashboardBundleBuilder.load(dashboards);
+      String uri = databaseUri != null ? databaseUri : stores.get().supersetDatabaseUri(db.path());
+      List<DashboardSpec> specs = DashboardSpecs.load(dashboards);
       DashboardBundleBuilder builder =
           new DashboardBundleBuilder(
               definitions, new DashboardBundleBuilder.Database(databaseName, uri, null));

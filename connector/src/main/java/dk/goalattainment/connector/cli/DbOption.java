@@ -4,13 +4,18 @@ import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** {@code --db PATH}: the embedded database file, instead of the configured one. */
+/**
+ * {@code --db PATH}: the embedded database file, instead of the configured store. It must exist
+ * (commands never create a store by accident); {@code connector init} or {@code --create} make one.
+ */
 public class DbOption {
   @Option(
       names = "--db",
       paramLabel = "PATH",
       description =
-          "DuckDB database file (default: connector.store.duckdb-path, ./data/connector.duckdb).")
+          "DuckDB file of an existing store, instead of the configured one"
+              + " (connector.store.kind and connector.store.duckdb-path, default"
+              + " ./data/connector.duckdb). Never created here: see `connector init`.")
   Path db;
 
   public Optional<Path> path() {

@@ -26,7 +26,11 @@ import picocli.CommandLine.Spec;
           + " target groups; goals of all three types set 2018-2021; several follow-ups per"
           + " goal), ingests it through the normal validation and pseudonymisation, and prints"
           + " the fact sheet.",
-      "Running it again with the same --citizens and --seed replaces the same records."
+      "Then it refreshes the standard datasets (as `connector refresh`; --no-refresh skips it),"
+          + " as `serve --demo` does. Progress goes to stderr: each stage with its counts and"
+          + " times.",
+      "Running it again with the same --citizens and --seed replaces the same records. A new"
+          + " store needs --create (or `connector init` first)."
     })
 public class DemoCommand implements Callable<Integer> {
   @Mixin DbOption db;
@@ -55,6 +59,13 @@ public class DemoCommand implements Callable<Integer> {
   @Option(names = "--no-fact-sheet", description = "Do not print the fact sheet after ingesting.")
   boolean noFactSheet;
 
+  @Option(
+      names = "--no-refresh",
+      description = "Do not refresh the standard datasets after ingesting.")
+  boolean noRefresh;
+
+  @Mixin CreateOption create;
+
   @Spec CommandSpec spec;
 
   @Inject BeanProvider<StoreOpener> stores;
@@ -66,26 +77,22 @@ public class DemoCommand implements Callable<Integer> {
           spec.commandLine(), "--citizens must be 0 or more");
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (ConnectorRuntime runtime = stores.get().open(db.path())) {
-      DemoData demo = new DemoData(runtime.catalogue(), citizens, seed);
-      IngestCounts counts;
-      long started = System.nanoTime();
-      try (Progress progress = new Progress("demo", demo.estimatedRecords())) {
-        counts = runtime.ingest().ingest(demo.batch(), progress);
+    PrintWriter err = spec.commandLine().getErr();
+    Period period =
+        Period.tryParse(factSheetPeriod)
+            .orElseThrow(
+                () ->
+                    new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "--fact-sheet-period is not a period"));
+    try (ConnectorRuntime runtime = create.open(stores.get(), db)) {
+      load(runtime, citizens, seed, out, err);
+      if (!noRefresh) {
+        err.println("demo: refreshing the standard datasets…");
+        err.flush();
+        RefreshCommand.refresh(runtime, out, err);
+        out.println();
       }
-      double seconds = (System.nanoTime() - started) / 1e9;
-      out.printf(
-          "Demo data (%,d citizens, seed %d) ingested into %s in %.1f s:%n",
-          citizens, seed, runtime.store().dialect().describe(), seconds);
-      out.print(counts.summary());
-      out.println();
       if (!noFactSheet) {
-        Period period =
-            Period.tryParse(factSheetPeriod)
-                .orElseThrow(
-                    () ->
-                        new picocli.CommandLine.ParameterException(
-                            spec.commandLine(), "--fact-sheet-period is not a period"));
         out.print(FactSheet.render(runtime.reports(), "SOC", Via.AUTHORITY, period));
         out.println();
         out.println(
@@ -94,5 +101,32 @@ public class DemoCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+  }
+
+  /**
+   * Generates the demo data and ingests it with progress: the stage on {@code err} (and a progress
+   * bar, or a line every few seconds in a log), the counts and time on {@code out}.
+   */
+  static IngestCounts load(
+      ConnectorRuntime runtime, long citizens, long seed, PrintWriter out, PrintWriter err) {
+    DemoData demo = new DemoData(runtime.catalogue(), citizens, seed);
+    err.printf(
+        "demo: generating %,d citizens (about %,d records) and ingesting them into %s"
+            + " (validation and pseudonymisation)…%n",
+        citizens, demo.estimatedRecords(), runtime.store().dialect().describe());
+    err.flush();
+    IngestCounts counts;
+    long started = System.nanoTime();
+    try (Progress progress = new Progress("demo", demo.estimatedRecords())) {
+      counts = runtime.ingest().ingest(demo.batch(), progress);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    out.printf(
+        "Demo data (%,d citizens, seed %d) ingested into %s in %.1f s:%n",
+        citizens, seed, runtime.store().dialect().describe(), seconds);
+    out.print(counts.summary());
+    out.println();
+    out.flush();
+    return counts;
   }
 }

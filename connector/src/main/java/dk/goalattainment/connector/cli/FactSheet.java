@@ -6,6 +6,7 @@ import dk.goalattainment.connector.core.engine.ReportColumn;
 import dk.goalattainment.connector.core.engine.ReportRequest;
 import dk.goalattainment.connector.core.engine.ReportRow;
 import dk.goalattainment.connector.core.engine.ReportService;
+import dk.goalattainment.connector.core.factsheet.FactSheetBuilder;
 import dk.goalattainment.connector.core.model.Grouping;
 import dk.goalattainment.connector.core.model.OrgUnit;
 import dk.goalattainment.connector.core.model.Period;
@@ -93,14 +94,7 @@ public final class FactSheet {
 
   /** The theme's Danish label, with its audience where another theme has the same label. */
   static String themeLabel(Catalogue catalogue, Catalogue.LifeTheme theme) {
-    boolean shared =
-        catalogue.lifeThemes().stream()
-            .anyMatch(t -> t != theme && t.label().da().equals(theme.label().da()));
-    if (!shared) {
-      return theme.label().da();
-    }
-    return theme.label().da()
-        + ("children".equals(theme.audience()) ? " (børn og unge)" : " (voksne)");
+    return FactSheetBuilder.themeLabel(catalogue, theme);
   }
 
   private static String centre(String s, int width) {

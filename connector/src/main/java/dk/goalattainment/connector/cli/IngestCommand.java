@@ -60,6 +60,8 @@ public class IngestCommand implements Callable<Integer> {
       description = "Input format (default: ${DEFAULT-VALUE}: .json files are JSON, others CSV).")
   Format format;
 
+  @Mixin CreateOption create;
+
   @Spec CommandSpec spec;
 
   @Inject BeanProvider<StoreOpener> stores;
@@ -76,7 +78,7 @@ public class IngestCommand implements Callable<Integer> {
             source(goals, CsvRecords::goals, JsonRecords::goals),
             source(followUps, CsvRecords::followUps, JsonRecords::followUps));
     PrintWriter out = spec.commandLine().getOut();
-    try (ConnectorRuntime runtime = stores.get().open(db.path())) {
+    try (ConnectorRuntime runtime = create.open(stores.get(), db)) {
       long started = System.nanoTime();
       IngestCounts counts;
       try (Progress progress = new Progress("ingest", -1)) {

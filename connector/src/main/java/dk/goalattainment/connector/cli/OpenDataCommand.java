@@ -2,6 +2,7 @@ package dk.goalattainment.connector.cli;
 
 import dk.goalattainment.connector.app.ConnectorFactory.StoreOpener;
 import dk.goalattainment.connector.app.ConnectorRuntime;
+import dk.goalattainment.connector.app.OpenDataProperties;
 import dk.goalattainment.connector.core.catalogue.Catalogue;
 import dk.goalattainment.connector.core.disclosure.SuppressionReason;
 import dk.goalattainment.connector.core.error.ConnectorException;
@@ -12,6 +13,7 @@ import dk.goalattainment.connector.opendata.CkanPublisher;
 import dk.goalattainment.connector.opendata.CkanResource;
 import dk.goalattainment.connector.opendata.DataFormat;
 import dk.goalattainment.connector.opendata.OpenDataExport;
+import dk.goalattainment.connector.opendata.PublicationMetadata;
 import dk.goalattainment.connector.opendata.PublishReport;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Inject;
@@ -77,13 +79,54 @@ public class OpenDataCommand implements Runnable {
 
     @Option(
         names = "--base-url",
-        defaultValue = "http://localhost:8080/api/v1/opendata",
         paramLabel = "URL",
         description =
-            "Where the files are published, for the catalogue (default: ${DEFAULT-VALUE}).")
+            "Where the files are published, for the catalogue (default:"
+                + " connector.opendata.base-url, else http://localhost:8080/api/v1/opendata).")
     String baseUrl;
 
-    OpenDataExport.Options options(Catalogue catalogue) {
+    @Option(
+        names = "--publisher-name",
+        paramLabel = "NAME",
+        description = "The publishing organisation (default: connector.opendata.publisher-name).")
+    String publisherName;
+
+    @Option(
+        names = "--publisher-uri",
+        paramLabel = "URL",
+        description = "The organisation's URI (default: connector.opendata.publisher-uri).")
+    String publisherUri;
+
+    @Option(
+        names = "--contact-name",
+        paramLabel = "NAME",
+        description =
+            "The contact point (default: connector.opendata.contact-name, else the publisher).")
+    String contactName;
+
+    @Option(
+        names = "--contact-email",
+        paramLabel = "ADDRESS",
+        description = "The contact point's e-mail (default: connector.opendata.contact-email).")
+    String contactEmail;
+
+    @Option(
+        names = "--landing-page",
+        paramLabel = "URL",
+        description =
+            "A web page about the dataset (default: connector.opendata.landing-page; optional).")
+    String landingPage;
+
+    /** The publication metadata: configuration, overridden by the flags given. */
+    PublicationMetadata metadata(OpenDataProperties config) {
+      return config
+          .metadata()
+          .with(
+              new PublicationMetadata(
+                  baseUrl, publisherName, publisherUri, contactName, contactEmail, landingPage));
+    }
+
+    OpenDataExport.Options options(Catalogue catalogue, OpenDataProperties config) {
       OpenDataExport.Options d = OpenDataExport.Options.defaults();
       Set<Integer> depths = new LinkedHashSet<>();
       if (levels == null || levels.isEmpty()) {
@@ -111,16 +154,7 @@ public class OpenDataCommand implements Runnable {
           }
         }
       }
-      return new OpenDataExport.Options(
-          threshold,
-          depths,
-          kinds,
-          codes,
-          baseUrl,
-          d.publisherName(),
-          d.publisherUri(),
-          d.contactName(),
-          d.contactEmail());
+      return new OpenDataExport.Options(threshold, depths, kinds, codes, metadata(config));
     }
 
     private static int depth(Catalogue catalogue, String level) {
@@ -162,6 +196,13 @@ public class OpenDataCommand implements Runnable {
         t.withheld(SuppressionReason.PRIMARY),
         t.withheld(SuppressionReason.SECONDARY));
     written.files().forEach(f -> out.println("  " + f));
+    List<String> placeholders = t.options().metadata().placeholders();
+    if (!placeholders.isEmpty()) {
+      out.println(
+          "Draft: the publication metadata is not set up, so the catalogue, the JSON and metode.md"
+              + " say it is a draft and `opendata publish` refuses it:");
+      placeholders.forEach(p -> out.println("  - " + p));
+    }
   }
 
   /** {@code connector opendata export}. */
@@ -184,11 +225,13 @@ public class OpenDataCommand implements Runnable {
 
     @Inject BeanProvider<StoreOpener> stores;
 
+    @Inject OpenDataProperties config;
+
     @Override
     public Integer call() {
       try (ConnectorRuntime runtime = stores.get().open(db.path())) {
         OpenDataExport.Written written =
-            export(runtime, selection.options(runtime.catalogue()), out);
+            export(runtime, selection.options(runtime.catalogue(), config), out);
         PrintWriter pw = spec.commandLine().getOut();
         summary(pw, written);
         pw.flush();
@@ -241,8 +284,18 @@ public class OpenDataCommand implements Runnable {
 
     @Inject BeanProvider<StoreOpener> stores;
 
+    @Inject OpenDataProperties config;
+
     @Override
     public Integer call() throws IOException {
+      List<String> placeholders = selection.metadata(config).placeholders();
+      if (!placeholders.isEmpty()) {
+        throw new ConnectorException(
+            ErrorCode.CONFIGURATION_INVALID,
+            "opendata publish refuses placeholder metadata; fix each of these (configuration"
+                + " connector.opendata.*, env CONNECTOR_OPENDATA_*, or the flags):\n  - "
+                + String.join("\n  - ", placeholders));
+      }
       String token = System.getenv(tokenEnv);
       if (token == null) {
         token = System.getProperty(tokenEnv);
@@ -255,9 +308,19 @@ public class OpenDataCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       try (ConnectorRuntime runtime = stores.get().open(db.path())) {
         OpenDataExport.Written written =
-            export(runtime, selection.options(runtime.catalogue()), dir);
+            export(runtime, selection.options(runtime.catalogue(), config), dir);
         summary(out, written);
         OpenDataExport.Tables t = written.tables();
+        PublicationMetadata m = t.options().metadata();
+        Map<String, String> extras = new java.util.LinkedHashMap<>();
+        extras.put("threshold", Integer.toString(t.options().threshold()));
+        extras.put("periods", String.join(",", t.periods()));
+        extras.put("publisher", m.publisherName());
+        extras.put("publisher_uri", m.publisherUri());
+        extras.put("contact_email", m.contactEmail());
+        if (m.landingPage() != null) {
+          extras.put("landing_page", m.landingPage());
+        }
         CkanDataset dataset =
             new CkanDataset(
                 name,
@@ -266,9 +329,7 @@ public class OpenDataCommand implements Runnable {
                 OpenDataExport.methodology(t),
                 CkanDataset.LICENSE_CC_BY,
                 List.of("målopfyldelse", "handleplan", "socialområdet", "ledelsesinformation"),
-                Map.of(
-                    "threshold", Integer.toString(t.options().threshold()),
-                    "periods", String.join(",", t.periods())),
+                extras,
                 List.of(
                     CkanResource.of(
                         dir.resolve("attainment.csv"), DataFormat.CSV, "Målopfyldelse (CSV)"),

@@ -10,10 +10,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Progress of long work (records read) on stderr, so stdout stays clean: a progress bar on a
- * terminal, otherwise (CI logs, pipes) a plain line every ten seconds.
+ * terminal, otherwise (CI logs, pipes) a plain line every five seconds.
  */
 final class Progress implements LongConsumer, AutoCloseable {
-  private static final long PLAIN_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
+  private static final long PLAIN_INTERVAL_NANOS = Duration.ofSeconds(5).toNanos();
   private final String task;
   private final ProgressBar bar;
   private final PrintStream plain;

@@ -5,14 +5,15 @@ import dk.goalattainment.connector.app.ConnectorRuntime;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.dashboards.DashboardBundleBuilder;
-import dk.goalattainment.connector.dashboards.DashboardSpec;
+import dk.goalattainment.connector.dashboards.DashboardSpecs;
 import dk.goalattainment.connector.definitions.DefinitionFiles;
 import dk.goalattainment.connector.superset.SupersetDesiredState;
 import dk.goalattainment.connector.superset.client.AuthProvider;
 import dk.goalattainment.connector.superset.client.JerseyLogging;
 import dk.goalattainment.connector.superset.client.SupersetClient;
 import dk.goalattainment.connector.superset.client.SupersetConfig;
-import dk.goalattainment.connector.superset.client.SupersetDatabase;
+import dk.goalattainment.connector.superset.sync.DashboardAssets;
+import dk.goalattainment.connector.superset.sync.DatabaseSpec;
 import dk.goalattainment.connector.superset.sync.DesiredState;
 import dk.goalattainment.connector.superset.sync.Ownership;
 import dk.goalattainment.connector.superset.sync.SupersetSync;
@@ -25,9 +26,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +38,8 @@ import picocli.CommandLine.Spec;
     name = "superset",
     mixinStandardHelpOptions = true,
     description =
-        "Apache Superset: register the standard datasets, metrics and row-level security.",
+        "Apache Superset: register the standard datasets, metrics, row-level security and"
+            + " dashboards.",
     subcommands = {SupersetCommand.Sync.class})
 public class SupersetCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -55,14 +54,14 @@ public class SupersetCommand implements Runnable {
       name = "sync",
       mixinStandardHelpOptions = true,
       description = {
-        "Prints a plan of every asset (database, dataset, metric, column, RLS rule) as create,"
-            + " update, delete or unchanged, then applies it (unless --dry-run). Idempotent: a"
-            + " second run with nothing changed sends no write request. Assets get deterministic"
-            + " UUIDs and is_managed_externally; --prune deletes managed assets that are no longer"
-            + " defined.",
+        "Prints a plan of every asset (role, database, dataset, metric, column, RLS rule,"
+            + " dashboard with its role access) as create, update, delete or unchanged, then"
+            + " applies it (unless --dry-run). Idempotent: a second run with nothing changed sends"
+            + " no write request. Assets get deterministic UUIDs and is_managed_externally; --prune"
+            + " deletes managed assets that are no longer defined.",
         "Row-level security: every org node gets a rule per dataset that limits rows to its"
             + " subtree, for the role named by dataset-definitions/superset-roles.yaml (the roles"
-            + " must exist in Superset)."
+            + " must exist in Superset, or --create-roles creates them)."
       })
   public static class Sync implements Callable<Integer> {
     @Mixin DbOption db;
@@ -101,9 +100,10 @@ public class SupersetCommand implements Runnable {
         names = "--database-uri",
         paramLabel = "URI",
         description =
-            "SQLAlchemy URI Superset reads the datasets with (default: the DuckDB file,"
-                + " read-only: duckdb:////ABSOLUTE/PATH?access_mode=read_only). For PostgreSQL:"
-                + " postgresql+psycopg2://reader:PASSWORD@host:5432/db.")
+            "SQLAlchemy URI Superset reads the datasets with (default: the configured store's:"
+                + " the DuckDB file, read-only, duckdb:////ABSOLUTE/PATH?access_mode=read_only;"
+                + " on PostgreSQL postgresql+psycopg2://READER:PASSWORD@host:5432/db with the"
+                + " reader role of connector.store.postgres.reader-user/-password).")
     String databaseUri;
 
     @Option(
@@ -140,15 +140,22 @@ public class SupersetCommand implements Runnable {
 
     @Option(
         names = "--dashboards",
-        defaultValue = "dashboards",
         paramLabel = "DIR",
         description =
-            "Dashboard specs to import after the datasets (default: ${DEFAULT-VALUE}, when that"
-                + " folder exists).")
+            "Dashboard specs to import with the datasets (default: the dashboards shipped in the"
+                + " jar).")
     Path dashboards;
 
-    @Option(names = "--no-dashboards", description = "Do not import the dashboards.")
+    @Option(names = "--no-dashboards", description = "Do not manage the dashboards.")
     boolean noDashboards;
+
+    @Option(
+        names = "--create-roles",
+        description =
+            "Create the roles that the role mapping and the dashboards name and Superset lacks"
+                + " (with no permissions of their own: an admin assigns users and base roles)."
+                + " Without it, a missing role stops the sync.")
+    boolean createRoles;
 
     @Option(names = "--dry-run", description = "Print the plan only; send no write request.")
     boolean dryRun;
@@ -181,102 +188,37 @@ public class SupersetCommand implements Runnable {
                   definitionFiles.read(SupersetDesiredState.ROLES_FILE),
                   definitionFiles.describe(SupersetDesiredState.ROLES_FILE))
               : SupersetDesiredState.RoleMapping.parse(Files.readString(roles), roles.toString());
-      Path database = db.path().orElse(stores.get().defaultDatabase()).toAbsolutePath();
-      String uri =
-          databaseUri != null
-              ? databaseUri
-              : "duckdb:///" + database.toString() + "?access_mode=read_only";
+      String uri = databaseUri != null ? databaseUri : stores.get().supersetDatabaseUri(db.path());
       String effectiveSchema = schema != null ? schema : SupersetDesiredState.defaultSchema(uri);
+      SupersetDesiredState.Settings settings =
+          new SupersetDesiredState.Settings(
+              databaseName, uri, effectiveSchema, externalUrl, !noRls);
       DesiredState desired;
       try (ConnectorRuntime runtime = stores.get().open(db.path())) {
+        DatabaseSpec databaseSpec = SupersetDesiredState.database(settings);
+        DashboardAssets assets =
+            noDashboards
+                ? null
+                : new DashboardBundleBuilder(
+                        runtime.definitions(),
+                        databaseSpec,
+                        databaseSpec.uuid(),
+                        effectiveSchema,
+                        externalUrl)
+                    .assets(DashboardSpecs.load(dashboards));
         desired =
             SupersetDesiredState.of(
-                runtime.definitions(),
-                runtime.store().orgUnits(),
-                mapping,
-                new SupersetDesiredState.Settings(
-                    databaseName, uri, effectiveSchema, externalUrl, !noRls));
+                runtime.definitions(), runtime.store().orgUnits(), mapping, settings, assets);
       }
       JerseyLogging.routeToSlf4j();
       try (SupersetClient client =
           new SupersetClient(SupersetConfig.of(url, username, password, auth))) {
         SyncResult result =
             new SupersetSync(client, Ownership.DEFAULT)
-                .run(desired, new SyncOptions(dryRun, prune), out::println);
-        if (!noDashboards && Files.isDirectory(dashboards)) {
-          importDashboards(client, desired, out);
-        }
+                .run(desired, new SyncOptions(dryRun, prune, createRoles), out::println);
         out.flush();
         return result == null ? 1 : 0;
       }
-    }
-
-    /**
-     * Imports the dashboards (and, with them, the datasets they use) through the assets import,
-     * unless every dashboard in Superset already carries this bundle's fingerprint.
-     */
-    private void importDashboards(SupersetClient client, DesiredState desired, PrintWriter out) {
-      List<DashboardSpec> specs = DashboardBundleBuilder.load(dashboards);
-      UUID databaseUuid =
-          client
-              .findDatabaseByName(desired.database().name())
-              .map(SupersetDatabase::uuid)
-              .filter(java.util.Objects::nonNull)
-              .orElse(desired.database().uuid());
-      DashboardBundleBuilder builder =
-          new DashboardBundleBuilder(
-                  stores.get().definitions(),
-                  new DashboardBundleBuilder.Database(
-                      desired.database().name(), desired.database().sqlalchemyUri(), databaseUuid))
-              .withSchema(desired.datasets().get(0).schema());
-      // Role access per level: the roles must exist before anything is imported.
-      Map<String, Integer> roleIds = new java.util.HashMap<>();
-      client.listRoles().forEach(r -> roleIds.put(r.name(), r.id()));
-      java.util.Set<String> missing = new java.util.TreeSet<>();
-      specs.forEach(
-          d -> d.roles().stream().filter(r -> !roleIds.containsKey(r)).forEach(missing::add));
-      if (!missing.isEmpty()) {
-        throw new ConnectorException(
-            ErrorCode.CONFIGURATION_INVALID,
-            "The dashboards' roles do not exist in Superset: "
-                + missing
-                + ". Create them (or map them from your identity provider) and sync again.");
-      }
-      // The fingerprint covers the bundle and the roles, which the bundle cannot carry.
-      String fingerprint =
-          builder.fingerprint(specs)
-              + " roles:"
-              + Integer.toHexString(
-                  specs.stream().map(d -> d.slug() + "=" + d.roles()).toList().hashCode());
-      List<String> changed = new java.util.ArrayList<>();
-      for (DashboardSpec d : specs) {
-        if (!client.dashboardCertification(d.slug()).map(fingerprint::equals).orElse(false)) {
-          changed.add(d.slug());
-        }
-      }
-      if (changed.isEmpty()) {
-        out.println("  unchanged dashboards (" + specs.size() + ")");
-        return;
-      }
-      out.println("~ import dashboards (" + String.join(", ", changed) + " changed or new)");
-      if (dryRun) {
-        return;
-      }
-      DashboardBundleBuilder.Bundle bundle =
-          builder.withFingerprint(fingerprint).buildAll(specs, java.time.Instant.now());
-      client.importAssets(bundle.zip(), bundle.passwords());
-      for (DashboardSpec d : specs) {
-        int id =
-            client
-                .dashboardId(d.slug())
-                .orElseThrow(
-                    () ->
-                        new ConnectorException(
-                            ErrorCode.REMOTE_FAILURE,
-                            "Superset imported the bundle but has no dashboard " + d.slug()));
-        client.updateDashboardRoles(id, d.roles().stream().map(roleIds::get).toList());
-      }
-      out.println("Imported " + specs.size() + " dashboards and set their roles.");
     }
   }
 }

@@ -7,13 +7,12 @@ import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.dashboards.DashboardBundleBuilder;
 import dk.goalattainment.connector.dashboards.DashboardSpec;
+import dk.goalattainment.connector.dashboards.DashboardSpecs;
 import dk.goalattainment.connector.definitions.CatalogueLoader;
 import dk.goalattainment.connector.definitions.CheckedDefinitions;
 import dk.goalattainment.connector.definitions.DefinitionFiles;
 import dk.goalattainment.connector.definitions.DefinitionsLoader;
 import dk.goalattainment.connector.store.DatasetRefresher;
-import dk.goalattainment.connector.store.JdbcStore;
-import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -56,12 +55,11 @@ public class ValidateCommand implements Callable<Integer> {
 
   @Option(
       names = "--dashboards",
-      defaultValue = "dashboards",
       paramLabel = "DIR",
       description =
           "Dashboard specs to check too: every chart's dataset, metrics and columns exist, every"
-              + " placed chart exists and every chart is placed, UUIDs unique (default:"
-              + " ${DEFAULT-VALUE}, when that folder exists).")
+              + " placed chart exists and every chart is placed, UUIDs unique, org nodes selected"
+              + " by level code (default: the dashboards shipped in the jar).")
   Path dashboards;
 
   @Option(
@@ -103,8 +101,8 @@ public class ValidateCommand implements Callable<Integer> {
     CheckedDefinitions.Stages stages = CheckedDefinitions.check(loaded, catalogue);
     int problems = report(out, "schema", stages.schema());
     problems += report(out, "semantics", stages.semantics());
-    if (Files.isDirectory(dashboards) && stages.ok()) {
-      List<DashboardSpec> specs = DashboardBundleBuilder.load(dashboards);
+    if (stages.ok()) {
+      List<DashboardSpec> specs = DashboardSpecs.load(dashboards);
       problems +=
           report(
               out,
@@ -124,11 +122,13 @@ public class ValidateCommand implements Callable<Integer> {
         problems += report(out, "database", runtime.validateDatabase());
       }
     } else {
-      try (JdbcStore store =
-          new JdbcStore(
-              new DuckDbDialect(db.path().orElse(stores.get().defaultDatabase())), catalogue)) {
+      try (ConnectorRuntime runtime = stores.get().open(db.path())) {
+        // the tables of the configured store, checked against the definitions in DIR
         problems +=
-            report(out, "database", new DatasetRefresher(store).validate(loaded.definitions()));
+            report(
+                out,
+                "database",
+                new DatasetRefresher(runtime.store()).validate(loaded.definitions()));
       }
     }
     out.flush();

@@ -41,6 +41,16 @@ public record DashboardSpec(
     rows = rows == null ? List.of() : rows.stream().map(List::copyOf).toList();
   }
 
+  /** Equality conditions, column → accepted values (one value, or several for {@code IN}). */
+  static Map<String, List<String>> conditions(Map<String, List<String>> where) {
+    if (where == null) {
+      return Map.of();
+    }
+    TreeMap<String, List<String>> sorted = new TreeMap<>();
+    where.forEach((k, v) -> sorted.put(k, v == null ? List.of() : List.copyOf(v)));
+    return Collections.unmodifiableSortedMap(sorted);
+  }
+
   /**
    * A native filter of type {@code filter_select}.
    *
@@ -48,7 +58,9 @@ public record DashboardSpec(
    * @param name the label shown (Danish)
    * @param dataset the dataset id whose column it filters
    * @param column the column
-   * @param parent the id of the filter it cascades from ({@code cascadeParentIds}), or null
+   * @param cascade ids of earlier filters whose values restrict the values this one offers ({@code
+   *     cascadeParentIds}): a unit filter cascading from the period filter offers only the units
+   *     with rows in the chosen period
    * @param multi whether several values may be chosen (default false)
    * @param required whether a value must be chosen (default true: cube dimensions must be fixed)
    * @param defaultValue the value chosen when the dashboard opens, or null
@@ -62,16 +74,22 @@ public record DashboardSpec(
       String name,
       String dataset,
       String column,
-      String parent,
+      List<String> cascade,
       Boolean multi,
       Boolean required,
       @JsonProperty("default") String defaultValue,
       Boolean first,
       Boolean descending,
-      Map<String, String> where,
+      Map<String, List<String>> where,
       String description) {
     public FilterSpec {
-      where = where == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(where));
+      cascade = cascade == null ? List.of() : List.copyOf(cascade);
+      where = conditions(where);
+    }
+
+    /** Whether a value must be chosen. */
+    public boolean isRequired() {
+      return !Boolean.FALSE.equals(required);
     }
   }
 
@@ -94,13 +112,20 @@ public record DashboardSpec(
    *     {@code echarts_timeseries_line}, {@code table}, {@code pivot_table_v2} or {@code pie}
    * @param dataset the dataset id
    * @param metrics saved metric ids (metrics.yaml); one for {@code big_number} and {@code pie}
-   * @param groupby dimension columns (rows of a pivot table, series of a time series)
+   * @param groupby dimension columns (rows of a table or pivot table, series of a time series):
+   *     codes, each followed by its label column where it has one
    * @param columns the pivot table's column dimensions
    * @param xAxis the temporal column of a time series or trendline
    * @param timeGrain Superset's time grain, e.g. {@code P3M} or {@code P1Y}
-   * @param where equality conditions ({@code column: value}); catalogue dimensions the chart
-   *     neither groups by nor fixes are fixed to {@code *} by the compiler
+   * @param where equality conditions ({@code column: value} or {@code column: [values]}); the
+   *     catalogue dimensions of a pre-aggregated dataset that the chart neither groups by nor fixes
+   *     are fixed to {@code *} by the compiler
    * @param ignore ids of native filters that do not apply to this chart
+   * @param totals whether a grouped catalogue dimension also shows its {@code *} member (the total
+   *     beside its parts), default false
+   * @param partial whether the chart shows incomplete periods too (its title must say so), default
+   *     false: only complete periods
+   * @param stack whether a bar chart stacks its series
    * @param description what the chart answers (Danish)
    * @param width grid columns out of 12 (default 4)
    * @param height grid rows (default 50)
@@ -115,8 +140,11 @@ public record DashboardSpec(
       List<String> columns,
       @JsonProperty("x_axis") String xAxis,
       @JsonProperty("time_grain") String timeGrain,
-      Map<String, String> where,
+      Map<String, List<String>> where,
       List<String> ignore,
+      Boolean totals,
+      Boolean partial,
+      Boolean stack,
       String description,
       Integer width,
       Integer height) {
@@ -124,8 +152,13 @@ public record DashboardSpec(
       metrics = metrics == null ? List.of() : List.copyOf(metrics);
       groupby = groupby == null ? List.of() : List.copyOf(groupby);
       columns = columns == null ? List.of() : List.copyOf(columns);
-      where = where == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(where));
+      where = conditions(where);
       ignore = ignore == null ? List.of() : List.copyOf(ignore);
+    }
+
+    /** The dimensions a chart splits by: its groupby and, for a pivot table, its columns. */
+    public List<String> dimensions() {
+      return java.util.stream.Stream.concat(groupby.stream(), columns.stream()).toList();
     }
   }
 }

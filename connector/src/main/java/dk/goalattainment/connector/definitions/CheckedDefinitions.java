@@ -6,6 +6,7 @@ import dk.goalattainment.connector.core.definitions.DefinitionsValidator;
 import dk.goalattainment.connector.core.engine.DatasetSql;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.core.semantic.SavedMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,15 +33,19 @@ public record CheckedDefinitions(Definitions definitions, DefinitionsLoader.Load
   /** Runs the schema and semantic stages. */
   public static Stages check(DefinitionsLoader.Loaded loaded, Catalogue catalogue) {
     List<String> schema = loaded.schemaProblems();
-    List<String> semantics =
-        schema.isEmpty()
-            ? DefinitionsValidator.semantics(
-                loaded.definitions(),
-                catalogue,
-                Set.copyOf(DatasetSql.BUILDERS),
-                loaded.hashes(),
-                loaded.locked())
-            : List.of("(not checked: fix the schema problems first)");
+    List<String> semantics = new ArrayList<>();
+    if (schema.isEmpty()) {
+      semantics.addAll(SavedMetrics.writtenWhereGenerated(loaded.written()));
+      semantics.addAll(
+          DefinitionsValidator.semantics(
+              loaded.definitions(),
+              catalogue,
+              Set.copyOf(DatasetSql.BUILDERS),
+              loaded.hashes(),
+              loaded.locked()));
+    } else {
+      semantics.add("(not checked: fix the schema problems first)");
+    }
     return new Stages(schema, semantics);
   }
 

@@ -40,41 +40,46 @@ public record DefinitionFiles(Path directory) {
           return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-          return files
-              .map(f -> folder + "/" + f.getFileName())
-              .filter(n -> n.endsWith(".yaml"))
-              .sorted()
-              .toList();
+          return yamlNames(files).stream().map(n -> folder + "/" + n).toList();
         }
       }
-      URL url = DefinitionFiles.class.getResource("/definitions/" + folder);
-      if (url == null) {
-        return List.of();
-      }
-      URI uri = url.toURI();
-      if ("jar".equals(uri.getScheme())) {
-        try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of());
-            Stream<Path> files = Files.list(jar.getPath("/definitions/" + folder))) {
-          return files
-              .map(f -> folder + "/" + f.getFileName())
-              .filter(n -> n.endsWith(".yaml"))
-              .sorted()
-              .toList();
-        }
-      }
-      try (Stream<Path> files = Files.list(Path.of(uri))) {
-        return files
-            .map(f -> folder + "/" + f.getFileName())
-            .filter(n -> n.endsWith(".yaml"))
-            .sorted()
-            .toList();
-      }
+      return listClasspath("/definitions/" + folder).stream().map(n -> folder + "/" + n).toList();
     } catch (IOException | URISyntaxException e) {
       throw new ConnectorException(
           ErrorCode.DEFINITION_INVALID,
           "Cannot list the definition folder " + describe(folder) + ": " + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * The names of the YAML files in a classpath folder (in the jar or on disk), sorted; empty when
+   * the folder does not exist.
+   */
+  public static List<String> listClasspath(String resourceFolder)
+      throws IOException, URISyntaxException {
+    URL url = DefinitionFiles.class.getResource(resourceFolder);
+    if (url == null) {
+      return List.of();
+    }
+    URI uri = url.toURI();
+    if ("jar".equals(uri.getScheme())) {
+      try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of());
+          Stream<Path> files = Files.list(jar.getPath(resourceFolder))) {
+        return yamlNames(files);
+      }
+    }
+    try (Stream<Path> files = Files.list(Path.of(uri))) {
+      return yamlNames(files);
+    }
+  }
+
+  private static List<String> yamlNames(Stream<Path> files) {
+    return files
+        .map(f -> f.getFileName().toString())
+        .filter(n -> n.endsWith(".yaml"))
+        .sorted()
+        .toList();
   }
 
   /** Whether a definition file exists. */

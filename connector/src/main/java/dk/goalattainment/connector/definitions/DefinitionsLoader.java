@@ -13,6 +13,7 @@ import dk.goalattainment.connector.core.definitions.DatasetDefinition;
 import dk.goalattainment.connector.core.definitions.Definitions;
 import dk.goalattainment.connector.core.definitions.DefinitionsValidator;
 import dk.goalattainment.connector.core.definitions.MetricDefinition;
+import dk.goalattainment.connector.core.semantic.SavedMetrics;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -55,14 +56,16 @@ public final class DefinitionsLoader {
   record LockFile(Map<String, String> definitions) {}
 
   /**
-   * What was read: the definitions, the problems of the schema stage, the content hash of each
-   * definition and the hashes recorded in the lock file.
+   * What was read: the definitions (with the saved-metric expressions the engine generates filled
+   * in), the problems of the schema stage, the content hash of each definition as written, the
+   * hashes recorded in the lock file, and the definitions as written.
    */
   public record Loaded(
       Definitions definitions,
       List<String> schemaProblems,
       Map<String, String> hashes,
-      Map<String, String> locked) {}
+      Map<String, String> locked,
+      Definitions written) {}
 
   public static Loaded load(DefinitionFiles files) {
     List<String> problems = new ArrayList<>();
@@ -100,7 +103,8 @@ public final class DefinitionsLoader {
         locked.putAll(lock.definitions());
       }
     }
-    return new Loaded(definitions, problems, hashes(definitions), locked);
+    return new Loaded(
+        SavedMetrics.complete(definitions), problems, hashes(definitions), locked, definitions);
   }
 
   private static <T> T read(

@@ -282,7 +282,7 @@ public final class CsvRecords {
       List<String> fields = shape.fields();
       int[] found = new int[fields.size()];
       Arrays.fill(found, -1);
-      List<FieldError> problems = new ArrayList<>();
+      StructuralErrors problems = new StructuralErrors(shape.label());
       List<Integer> unknown = new ArrayList<>();
       for (int c = 0; c < header.size(); c++) {
         String name = normalize(header.get(c));
@@ -292,9 +292,7 @@ public final class CsvRecords {
             unknown.add(c);
           }
         } else if (found[f] >= 0) {
-          problems.add(
-              new FieldError(
-                  shape.label(), 0, name, "column appears more than once in the header"));
+          problems.add(0, name, "column appears more than once in the header");
         } else {
           found[f] = c;
         }
@@ -303,24 +301,19 @@ public final class CsvRecords {
       for (int f = 0; f < fields.size(); f++) {
         if (found[f] < 0 && shape.isRequired(fields.get(f))) {
           missingRequired = true;
-          problems.add(
-              new FieldError(shape.label(), 0, fields.get(f), "column is missing from the header"));
+          problems.add(0, fields.get(f), "column is missing from the header");
         }
       }
       if (missingRequired) {
         for (int c : unknown) {
-          problems.add(
-              new FieldError(
-                  shape.label(), 0, displayName(header.get(c), c), "is not a known column"));
+          problems.add(0, displayName(header.get(c), c), "is not a known column");
         }
       }
       if (!problems.isEmpty()) {
-        throw new ConnectorException(
-            ErrorCode.VALIDATION_FAILED,
+        throw problems.failure(
             shape.label()
                 + ": the CSV header does not match the expected columns "
-                + String.join(", ", fields),
-            problems);
+                + String.join(", ", fields));
       }
       columns = found;
       width = header.size();

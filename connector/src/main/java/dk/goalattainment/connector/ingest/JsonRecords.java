@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.core.ingest.RawFollowUp;
@@ -42,8 +44,15 @@ import java.util.function.Consumer;
  * repeats a value.
  */
 public final class JsonRecords {
+  /** The longest string value read: far above any field's rule, far below a memory problem. */
+  public static final int MAX_STRING_LENGTH = 1_000_000;
+
   private static final JsonFactory JSON =
-      JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+      JsonFactory.builder()
+          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH).build())
+          .build();
 
   private JsonRecords() {}
 
@@ -172,6 +181,13 @@ public final class JsonRecords {
       if (parser.nextToken() != null) {
         throw errors.fatal(0, "*", "the input must hold nothing after the array");
       }
+    } catch (StreamConstraintsException e) {
+      throw errors.fatal(
+          at,
+          "*",
+          "exceeds a limit of the JSON reader (a string over "
+              + String.format(java.util.Locale.ROOT, "%,d", MAX_STRING_LENGTH)
+              + " characters, a number over 1,000 digits, or nesting over 1,000 levels deep)");
     } catch (JsonProcessingException | CharConversionException e) {
       // Jackson's message quotes the input: never pass it on, nor the exception.
       throw errors.fatal(at, "*", "is not well-formed JSON");
@@ -203,7 +219,18 @@ public final class JsonRecords {
       }
       seen[f] = true;
       switch (value) {
-        case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> values[f] = parser.getText();
+        case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+          try {
+            values[f] = parser.getText();
+          } catch (StreamConstraintsException e) {
+            throw errors.fatal(
+                row,
+                name,
+                "is longer than the "
+                    + String.format(java.util.Locale.ROOT, "%,d", MAX_STRING_LENGTH)
+                    + " characters a value may have");
+          }
+        }
         case VALUE_NULL -> values[f] = null;
         default -> {
           errors.add(row, name, "must be a string, a number or null");

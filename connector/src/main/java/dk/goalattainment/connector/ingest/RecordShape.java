@@ -19,8 +19,8 @@ record RecordShape<T>(
       new RecordShape<>(
           RecordKind.ORG_UNITS,
           RawOrgUnit.FIELDS,
-          Set.of("parent_id", "role", "valid_to"),
-          v -> new RawOrgUnit(v[0], v[1], v[2], v[3], v[4], v[5]));
+          Set.of("parent_id", "role", "valid_to", "level"),
+          v -> new RawOrgUnit(v[0], v[1], v[2], v[3], v[4], v[5], v[6]));
 
   static final RecordShape<RawGoal> GOALS =
       new RecordShape<>(

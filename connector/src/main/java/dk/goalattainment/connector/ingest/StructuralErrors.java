@@ -46,12 +46,17 @@ final class StructuralErrors {
   }
 
   private ConnectorException failure() {
-    String message =
-        record
-            + ": the input is not well-formed: "
+    return failure(record + ": the input is not well-formed");
+  }
+
+  /** The collected errors under a message of the caller's, with how many there were. */
+  ConnectorException failure(String message) {
+    String full =
+        message
+            + ": "
             + total
             + (total == 1 ? " error" : " errors")
             + (total > list.size() ? " (the first " + list.size() + " are listed)" : "");
-    return new ConnectorException(ErrorCode.VALIDATION_FAILED, message, list);
+    return new ConnectorException(ErrorCode.VALIDATION_FAILED, full, list, total);
   }
 }

@@ -60,6 +60,27 @@ public final class DcatCatalog {
       LocalDate coverageEnd,
       Instant modified,
       List<DcatDistribution> distributions) {
+    return build(
+        s, coverageStart, coverageEnd, modified, distributions, new CodeLists(Map.of()), false);
+  }
+
+  /** ADMS status of a dataset whose metadata is not ready to publish. */
+  public static final String UNDER_DEVELOPMENT = "http://purl.org/adms/status/UnderDevelopment";
+
+  /**
+   * The catalogue, with the table's code lists: each coded column is a dimension of the dataset
+   * ({@code s1n:dimension}, StatDCAT-AP) whose {@code qb:codeList} is a {@code skos:ConceptScheme}
+   * of its codes ({@code skos:notation}) with Danish and English labels. A {@code draft} dataset
+   * carries {@code adms:status} {@link #UNDER_DEVELOPMENT}.
+   */
+  public static ObjectNode build(
+      DcatSettings s,
+      LocalDate coverageStart,
+      LocalDate coverageEnd,
+      Instant modified,
+      List<DcatDistribution> distributions,
+      CodeLists codeLists,
+      boolean draft) {
     Objects.requireNonNull(coverageStart, "coverageStart");
     Objects.requireNonNull(coverageEnd, "coverageEnd");
     Objects.requireNonNull(modified, "modified");
@@ -71,6 +92,14 @@ public final class DcatCatalog {
     context.put("vcard", "http://www.w3.org/2006/vcard/ns#");
     context.put("skos", "http://www.w3.org/2004/02/skos/core#");
     context.put("xsd", "http://www.w3.org/2001/XMLSchema#");
+    if (!codeLists.lists().isEmpty()) {
+      context.put("qb", "http://purl.org/linked-data/cube#");
+      context.put("s1n", "http://data.europa.eu/s1n/");
+      context.put("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
+    }
+    if (draft) {
+      context.put("adms", "http://www.w3.org/ns/adms#");
+    }
     catalog.put("@id", s.catalogUri());
     catalog.put("@type", "dcat:Catalog");
     catalog.set("dct:title", da(s.catalogTitle()));
@@ -113,6 +142,13 @@ public final class DcatCatalog {
     if (s.landingPage() != null) {
       dataset.set("dcat:landingPage", iri(s.landingPage()));
     }
+    if (draft) {
+      dataset.set("adms:status", iri(UNDER_DEVELOPMENT));
+    }
+    if (!codeLists.lists().isEmpty()) {
+      ArrayNode dimensions = dataset.putArray("s1n:dimension");
+      codeLists.lists().values().forEach(l -> dimensions.add(dimension(s.datasetUri(), l)));
+    }
     ArrayNode dists = dataset.putArray("dcat:distribution");
     for (DcatDistribution d : distributions) {
       ObjectNode dist = dists.addObject();
@@ -136,6 +172,40 @@ public final class DcatCatalog {
       }
     }
     return catalog;
+  }
+
+  private static ObjectNode dimension(String datasetUri, CodeLists.CodeList list) {
+    ObjectNode d = F.objectNode();
+    d.put("@id", datasetUri + "/dimension/" + list.column());
+    d.put("@type", "qb:DimensionProperty");
+    d.set("rdfs:label", labels(list.title()));
+    d.put("dct:identifier", list.column());
+    ObjectNode scheme = d.putObject("qb:codeList");
+    String schemeUri = datasetUri + "/kodeliste/" + list.column();
+    scheme.put("@id", schemeUri);
+    scheme.put("@type", "skos:ConceptScheme");
+    scheme.set("dct:title", labels(list.title()));
+    ArrayNode concepts = scheme.putArray("skos:hasTopConcept");
+    for (CodeLists.Code c : list.codes()) {
+      ObjectNode concept = concepts.addObject();
+      concept.put(
+          "@id",
+          schemeUri
+              + "/"
+              + java.net.URLEncoder.encode(c.code(), java.nio.charset.StandardCharsets.UTF_8));
+      concept.put("@type", "skos:Concept");
+      concept.put("skos:notation", c.code());
+      concept.set("skos:prefLabel", labels(c.label()));
+      concept.set("skos:inScheme", iri(schemeUri));
+    }
+    return d;
+  }
+
+  private static ArrayNode labels(dk.goalattainment.connector.core.model.Label label) {
+    ArrayNode a = F.arrayNode();
+    a.add(literal(label.da()));
+    a.add(F.objectNode().put("@language", "en").put("@value", label.en()));
+    return a;
   }
 
   /** The catalogue as indented JSON-LD text. */

@@ -49,6 +49,23 @@ public record DcatSettings(
     Objects.requireNonNull(contactPoint, "contactPoint");
   }
 
+  /** These settings with another landing page (null for none). */
+  public DcatSettings withLandingPage(String page) {
+    return new DcatSettings(
+        catalogUri,
+        catalogTitle,
+        catalogDescription,
+        publisher,
+        datasetUri,
+        datasetTitle,
+        datasetDescription,
+        keywords,
+        themes,
+        spatial,
+        contactPoint,
+        page);
+  }
+
   /** An organisation (foaf:Agent). */
   public record Agent(String uri, String name) {
     public Agent {

@@ -1,11 +1,13 @@
 package dk.goalattainment.connector.opendata;
 
 import dk.goalattainment.connector.core.disclosure.DisclosureControl;
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A short Danish methodology text (Markdown) to publish with the tables: what the figures mean, the
@@ -20,18 +22,49 @@ public final class MethodologyText {
   private MethodologyText() {}
 
   /**
-   * The text.
+   * What the text states.
    *
    * @param threshold the suppression threshold K used
    * @param computedAt when the tables were computed
    * @param zone the time zone to state that time in (e.g. {@code Europe/Copenhagen})
    * @param periods the period codes published, e.g. {@code 2018-Q4}, {@code 2018}
+   * @param rows rows in the table
+   * @param primary rows withheld below the threshold
+   * @param secondary rows withheld to protect others
+   * @param draftReasons why the metadata is not fit to publish; empty when it is
+   * @param columns each column's Danish name, in file order
+   * @param codeLists the codes of the coded columns
+   * @param byLevel rows and withheld rows per org level, top down
    */
-  public static String danish(
-      int threshold, Instant computedAt, ZoneId zone, List<String> periods) {
-    String when = WHEN.format(computedAt.atZone(zone));
-    String periodList = periods.isEmpty() ? "(ingen)" : String.join(", ", periods);
-    return """
+  public record Facts(
+      int threshold,
+      Instant computedAt,
+      ZoneId zone,
+      List<String> periods,
+      long rows,
+      long primary,
+      long secondary,
+      List<String> draftReasons,
+      Map<String, String> columns,
+      CodeLists codeLists,
+      List<LevelCount> byLevel) {}
+
+  /** Rows and withheld rows at one org level. */
+  public record LevelCount(String level, long rows, long withheld) {}
+
+  /** The text. */
+  public static String danish(Facts f) {
+    String when = WHEN.format(f.computedAt().atZone(f.zone()));
+    String periodList = f.periods().isEmpty() ? "(ingen)" : String.join(", ", f.periods());
+    StringBuilder sb = new StringBuilder();
+    if (!f.draftReasons().isEmpty()) {
+      sb.append("> **Udkast – ikke til offentliggørelse.** Metadata om udgiver og kontakt er ikke")
+          .append(" sat op (")
+          .append(String.join("; ", f.draftReasons()))
+          .append("). `connector opendata publish` afviser at udgive det.\n\n");
+    }
+    sb.append(
+        """
         ## Metode
 
         Tallene er beregnet %s (%s) for perioderne %s.
@@ -56,6 +89,15 @@ public final class MethodologyText {
         Et mål tæller på sin enhed og alle overliggende enheder. Borgere tælles unikt på hvert \
         niveau, så N for en enhed eller et effektmål kan være mindre end summen af delenes N.
 
+        ### To visninger: myndighed og udfører (`via`)
+
+        Hvert tal findes to gange i tabellen: én gang med `via` = `authority`, hvor et mål hører \
+        til sin myndighedsenhed (den enhed, der har sagen), og én gang med `via` = `provider`, \
+        hvor det hører til sin udførerenhed (den enhed, der leverer indsatsen). Det er de samme \
+        borgere og mål set gennem to organisationstræer, så de to visninger må aldrig lægges \
+        sammen: vælg den ene. Mål uden udfører indgår kun i myndighedsvisningen, så \
+        udførervisningens tal kan være mindre.
+
         ### Diskretionering
 
         Ingen række handler om en enkelt borger, og ingen dato er mere detaljeret end perioden.
@@ -74,17 +116,83 @@ public final class MethodologyText {
         `suppression_reason` = `secondary`.
         - Tærsklen er %d borgere (standard %d, aldrig under %d).
 
+        """
+            .formatted(
+                when,
+                f.zone().getId(),
+                periodList,
+                f.threshold(),
+                f.threshold(),
+                DisclosureControl.DEFAULT_THRESHOLD,
+                DisclosureControl.MIN_THRESHOLD));
+    long withheld = f.primary() + f.secondary();
+    sb.append("### Udeladte rækker\n\n")
+        .append(
+            "Af tabellens %s rækker er %s (%s) udeladt: %s, fordi cellen har færre end %d borgere"
+                .formatted(
+                    count(f.rows()),
+                    count(withheld),
+                    share(withheld, f.rows()),
+                    count(f.primary()),
+                    f.threshold()))
+        .append(" (primær), og %s for at beskytte dem (sekundær).".formatted(count(f.secondary())));
+    if (!f.byLevel().isEmpty()) {
+      sb.append(" Pr. organisatorisk niveau:\n\n| niveau | rækker | udeladt |\n|---|---:|---:|\n");
+      for (LevelCount l : f.byLevel()) {
+        sb.append("| ")
+            .append(l.level())
+            .append(" | ")
+            .append(count(l.rows()))
+            .append(" | ")
+            .append(count(l.withheld()))
+            .append(" (")
+            .append(share(l.withheld(), l.rows()))
+            .append(") |\n");
+      }
+    }
+    sb.append("\n\n");
+    sb.append("### Kolonner\n\n")
+        .append("Kolonnenavnene er stabile og engelske, så programmer, der læser filen, ikke")
+        .append(" brydes; `*_label`-kolonnerne står ved siden af koderne med de danske navne.\n\n")
+        .append("| kolonne | betydning |\n|---|---|\n");
+    f.columns()
+        .forEach((c, da) -> sb.append("| `").append(c).append("` | ").append(da).append(" |\n"));
+    sb.append("\n### Kodelister\n\n");
+    for (CodeLists.CodeList list : f.codeLists().lists().values()) {
+      sb.append("**")
+          .append(list.title().da())
+          .append("** (`")
+          .append(list.column())
+          .append("`): ");
+      List<String> codes = new java.util.ArrayList<>();
+      for (CodeLists.Code c : list.codes()) {
+        codes.add(
+            c.code().equals(c.label().da())
+                ? "`" + c.code() + "`"
+                : "`" + c.code() + "` " + c.label().da());
+      }
+      sb.append(String.join("; ", codes)).append(".\n\n");
+    }
+    sb.append(
+        """
         ### Licens
 
         Data må genbruges efter Creative Commons Navngivelse 4.0 (CC BY 4.0).
-        """
-        .formatted(
-            when,
-            zone.getId(),
-            periodList,
-            threshold,
-            threshold,
-            DisclosureControl.DEFAULT_THRESHOLD,
-            DisclosureControl.MIN_THRESHOLD);
+        """);
+    return sb.toString();
+  }
+
+  private static String count(long n) {
+    return NumberFormat.getIntegerInstance(DANISH).format(n);
+  }
+
+  private static String share(long part, long whole) {
+    if (whole == 0) {
+      return "0 %";
+    }
+    NumberFormat pct = NumberFormat.getNumberInstance(DANISH);
+    pct.setMinimumFractionDigits(1);
+    pct.setMaximumFractionDigits(1);
+    return pct.format(100.0 * part / whole) + " %";
   }
 }

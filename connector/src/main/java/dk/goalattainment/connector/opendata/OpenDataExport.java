@@ -65,7 +65,13 @@ public final class OpenDataExport {
           "suppression_reason",
           "period_kind",
           "org_unit_name",
-          "org_level");
+          "org_level",
+          "via_label",
+          "org_level_label",
+          "effect_goal_label",
+          "life_theme_label",
+          "target_group_label",
+          "goal_type_label");
 
   /** Danish labels of the columns, for the metadata. */
   public static final Map<String, String> LABELS = labels();
@@ -104,11 +110,7 @@ public final class OpenDataExport {
       Set<Integer> depths,
       Set<String> periodKinds,
       Set<String> periods,
-      String baseUrl,
-      String publisherName,
-      String publisherUri,
-      String contactName,
-      String contactEmail) {
+      PublicationMetadata metadata) {
     public Options {
       if (threshold < 3) {
         throw new ConnectorException(
@@ -118,19 +120,22 @@ public final class OpenDataExport {
       depths = Set.copyOf(depths);
       periodKinds = Set.copyOf(periodKinds);
       periods = Set.copyOf(periods);
+      java.util.Objects.requireNonNull(metadata, "metadata");
     }
 
+    /** K = 5; municipality, department, area; years and quarters; no metadata configured. */
     public static Options defaults() {
       return new Options(
           5,
           Set.of(0, 1, 2),
           Set.of("year", "quarter"),
           Set.of(),
-          "http://localhost:8080/api/v1/opendata",
-          "Aarhus Kommune, Socialforvaltningen",
-          "https://www.aarhus.dk",
-          "Socialforvaltningen, ledelsesinformation",
-          "ledelsesinformation@example.dk");
+          PublicationMetadata.unconfigured());
+    }
+
+    /** These options with other publication metadata. */
+    public Options withMetadata(PublicationMetadata m) {
+      return new Options(threshold, depths, periodKinds, periods, m);
     }
   }
 
@@ -142,7 +147,8 @@ public final class OpenDataExport {
       List<String> periods,
       LocalDate coverageStart,
       LocalDate coverageEnd,
-      Options options) {
+      Options options,
+      CodeLists codeLists) {
     public long withheld(SuppressionReason reason) {
       return disclosure.count(reason);
     }
@@ -191,6 +197,10 @@ public final class OpenDataExport {
         new DisclosureControl(options.threshold()).apply(cells, OrgTree.ofParents(tree), catalogue);
     DisclosureAudit.requirePassed(result);
     Map<CellKey, PublishedCell> byKey = result.byKey();
+    Map<String, String> unitNames = new LinkedHashMap<>();
+    source.forEach(
+        r -> unitNames.putIfAbsent((String) r.get("org_unit"), (String) r.get("org_unit_name")));
+    CodeLists codeLists = CodeLists.of(catalogue, unitNames);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Map<String, Object> r : source) {
       PublishedCell cell = byKey.get(key(r));
@@ -205,12 +215,22 @@ public final class OpenDataExport {
               case "goal_attainment_avg", "goals_met_share" -> cell.measures().get(column);
               case "suppressed" -> cell.suppressed();
               case "suppression_reason" -> cell.suppressionReason();
-              default -> r.get(column);
+              default -> sourceValue(column, r, codeLists);
             });
       }
       rows.add(row);
     }
-    return new Tables(rows, result, Instant.now(), List.copyOf(periods), start, end, options);
+    return new Tables(
+        rows, result, Instant.now(), List.copyOf(periods), start, end, options, codeLists);
+  }
+
+  /** A column read from the source row, or for a label column, its code's Danish label. */
+  private static Object sourceValue(String column, Map<String, Object> r, CodeLists codeLists) {
+    if (column.endsWith("_label")) {
+      String coded = column.substring(0, column.length() - "_label".length());
+      return codeLists.labelDa(coded, (String) r.get(coded));
+    }
+    return r.get(column);
   }
 
   private static CellKey key(Map<String, Object> r) {
@@ -238,6 +258,8 @@ public final class OpenDataExport {
     doc.put("threshold", t.options().threshold());
     doc.put("periods", t.periods());
     doc.put("licence", DcatCatalog.LICENCE_CC_BY_4_0);
+    doc.put("draft", t.options().metadata().draft());
+    doc.put("withheld", withheldCounts(t));
     doc.put("columns", LABELS);
     doc.put("rows", t.rows());
     try {
@@ -247,31 +269,66 @@ public final class OpenDataExport {
     }
   }
 
-  /** The DCAT-AP-DK catalogue (JSON-LD) for the files under {@code options.baseUrl()}. */
+  /** The rows withheld, by reason, and in all (what {@code metode.md} states). */
+  static Map<String, Long> withheldCounts(Tables t) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("rows", (long) t.rows().size());
+    counts.put("primary", t.withheld(SuppressionReason.PRIMARY));
+    counts.put("secondary", t.withheld(SuppressionReason.SECONDARY));
+    return counts;
+  }
+
+  /** The DCAT-AP-DK catalogue (JSON-LD) for the files under the metadata's base URL. */
   public static String catalog(Tables t, Map<DataFormat, Long> sizes) {
-    Options o = t.options();
+    PublicationMetadata m = t.options().metadata();
+    String base = m.baseUrl() == null ? PublicationMetadata.MISSING_URI : m.baseUrl();
     DcatSettings settings =
-        DcatSettings.defaults(
-            o.baseUrl(),
-            new DcatSettings.Agent(o.publisherUri(), o.publisherName()),
-            new DcatSettings.ContactPoint(o.contactName(), o.contactEmail()),
-            null);
+        DcatSettings.defaults(base, m.publisher(), m.contactPoint(), null)
+            .withLandingPage(m.landingPage());
     List<DcatDistribution> distributions = new ArrayList<>();
     for (DataFormat f : DataFormat.values()) {
-      String url = o.baseUrl().replaceAll("/+$", "") + "/attainment." + f.extension();
+      String url = base.replaceAll("/+$", "") + "/attainment." + f.extension();
       distributions.add(
           new DcatDistribution(f, "Målopfyldelse (" + f.label() + ")", url, url, sizes.get(f)));
     }
     LocalDate start = t.coverageStart() == null ? LocalDate.now() : t.coverageStart();
     LocalDate end = t.coverageEnd() == null ? LocalDate.now() : t.coverageEnd();
-    ObjectNode catalog = DcatCatalog.build(settings, start, end, t.computedAt(), distributions);
+    ObjectNode catalog =
+        DcatCatalog.build(
+            settings, start, end, t.computedAt(), distributions, t.codeLists(), m.draft());
     return DcatCatalog.toJson(catalog);
   }
 
   /** The Danish methodology text. */
   public static String methodology(Tables t) {
     return MethodologyText.danish(
-        t.options().threshold(), t.computedAt(), ZoneId.of("Europe/Copenhagen"), t.periods());
+        new MethodologyText.Facts(
+            t.options().threshold(),
+            t.computedAt(),
+            ZoneId.of("Europe/Copenhagen"),
+            t.periods(),
+            t.rows().size(),
+            t.withheld(SuppressionReason.PRIMARY),
+            t.withheld(SuppressionReason.SECONDARY),
+            t.options().metadata().placeholders(),
+            LABELS,
+            t.codeLists(),
+            byLevel(t)));
+  }
+
+  /** Rows and withheld rows per org level, top down (the rows are in org-depth order). */
+  static List<MethodologyText.LevelCount> byLevel(Tables t) {
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    for (Map<String, Object> r : t.rows()) {
+      long[] c = counts.computeIfAbsent(String.valueOf(r.get("org_level_label")), k -> new long[2]);
+      c[0]++;
+      if (Boolean.TRUE.equals(r.get("suppressed"))) {
+        c[1]++;
+      }
+    }
+    List<MethodologyText.LevelCount> levels = new ArrayList<>();
+    counts.forEach((level, c) -> levels.add(new MethodologyText.LevelCount(level, c[0], c[1])));
+    return levels;
   }
 
   /** What an export wrote. */
@@ -325,6 +382,12 @@ public final class OpenDataExport {
     l.put("period_kind", "Periodetype (quarter, year)");
     l.put("org_unit_name", "Enhed");
     l.put("org_level", "Organisatorisk niveau");
+    l.put("via_label", "Visning");
+    l.put("org_level_label", "Organisatorisk niveau (navn)");
+    l.put("effect_goal_label", "Effektmål (navn)");
+    l.put("life_theme_label", "Livstema (navn)");
+    l.put("target_group_label", "Målgruppe (navn)");
+    l.put("goal_type_label", "Måltype (navn)");
     return l;
   }
 

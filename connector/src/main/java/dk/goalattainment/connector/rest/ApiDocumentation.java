@@ -21,7 +21,10 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
     name = "bearer",
     type = SecuritySchemeType.HTTP,
     scheme = "bearer",
-    description = "CONNECTOR_API_TOKEN: needed for writes and citizen-grain rows")
+    description =
+        "A configured API token (docs/SECURITY.md) with scopes read (full figures), read:citizen"
+            + " (citizen-grain rows) and write (ingest, refresh), optionally limited to org"
+            + " subtrees. Without a token: public, disclosure-controlled figures only.")
 public final class ApiDocumentation {
   private ApiDocumentation() {}
 }

@@ -2,9 +2,15 @@ package dk.goalattainment.connector.rest;
 
 import dk.goalattainment.connector.app.ConnectorRuntime;
 import dk.goalattainment.connector.app.ReportFormats;
+import dk.goalattainment.connector.core.access.AccessPolicy;
+import dk.goalattainment.connector.core.access.FigureAccess;
 import dk.goalattainment.connector.core.engine.Filters;
 import dk.goalattainment.connector.core.engine.Report;
 import dk.goalattainment.connector.core.engine.ReportRequest;
+import dk.goalattainment.connector.core.error.ConnectorException;
+import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.opendata.PublicFigures;
+import dk.goalattainment.connector.opendata.PublicReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,14 +22,21 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The figures of one slice: the same rows as the CLI {@code report}. */
+/**
+ * The figures of one slice: the same rows as the CLI {@code report} for a caller with the read
+ * scope whose org subtrees hold the org node; for an anonymous caller the published,
+ * disclosure-controlled figures of the slice ({@link PublicFigures}), or 401 when the slice is not
+ * published; 403 for a read token limited to other org units.
+ */
 @Path("/api/v1/attainment")
 @Tag(name = "attainment", description = "The contract's figures for a slice")
 public class AttainmentResource {
   private final ConnectorRuntime runtime;
+  private final PublicFigures publicFigures;
 
-  public AttainmentResource(ConnectorRuntime runtime) {
+  public AttainmentResource(ConnectorRuntime runtime, PublicFigures publicFigures) {
     this.runtime = runtime;
+    this.publicFigures = publicFigures;
   }
 
   @GET
@@ -34,7 +47,11 @@ public class AttainmentResource {
           "The same rows as `connector report`: an object whose `rows` array holds one object per"
               + " group with counted follow-ups, named like the report's CSV columns. Read from"
               + " the refreshed attainment dataset when it is fresh, else computed live (the same"
-              + " figures).")
+              + " figures). Full figures need a bearer token with the read scope for the org node;"
+              + " without a token the answer holds the published open-data figures only"
+              + " (`public: true`: citizens, goals_followed_up, goals_met, goal_attainment_avg,"
+              + " goals_met_share; withheld cells null and `suppressed`), and a slice that is not"
+              + " published (rolling periods, age bands, units below the operating areas) is 401.")
   public Response attainment(
       @Parameter(description = "2019-Q4, 2019 or 2019-Q4R4", required = true) @QueryParam("period")
           String period,
@@ -64,6 +81,13 @@ public class AttainmentResource {
                 via,
                 by,
                 new Filters(effectGoal, lifeTheme, targetGroup, goalType, ageBand));
+    FigureAccess access = runtime.access().figures(Callers.current(), request.orgUnitId());
+    if (access == FigureAccess.FORBIDDEN) {
+      throw AccessPolicy.outsideOrgs();
+    }
+    if (access == FigureAccess.PUBLIC) {
+      return publicAnswer(request, format, accept, Callers.current().isAuthenticated());
+    }
     Report report =
         live ? runtime.reports().reportLive(request) : runtime.reports().report(request);
     if (Formats.wantsCsv(format, accept)) {
@@ -72,5 +96,28 @@ public class AttainmentResource {
     return Response.ok(ReportFormats.document(report))
         .type(MediaType.APPLICATION_JSON_TYPE)
         .build();
+  }
+
+  /**
+   * The published figures of the slice; 401 for an anonymous caller (403 for a token without the
+   * read scope) when the slice is not published.
+   */
+  private Response publicAnswer(
+      ReportRequest request, String format, String accept, boolean authenticated) {
+    PublicReport report =
+        publicFigures
+            .report(request)
+            .orElseThrow(
+                () ->
+                    new ConnectorException(
+                        authenticated ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHORIZED,
+                        "This slice is not published: without the read scope you get the"
+                            + " published open-data figures only (years and quarters; the"
+                            + " municipality, departments and operating areas; no age bands)."
+                            + " Use a bearer token with the read scope for the rest."));
+    if (Formats.wantsCsv(format, accept)) {
+      return Response.ok(report.csv()).type(Formats.CSV).build();
+    }
+    return Response.ok(report.document()).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 }

@@ -1,6 +1,8 @@
 package dk.goalattainment.connector.rest;
 
 import dk.goalattainment.connector.app.ConnectorRuntime;
+import dk.goalattainment.connector.core.access.Caller;
+import dk.goalattainment.connector.core.access.Scope;
 import dk.goalattainment.connector.core.definitions.DatasetDefinition;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
@@ -94,7 +96,10 @@ public class DatasetsResource {
           "Filter on any column with a query parameter of its name (repeat it for several values),"
               + " e.g. ?period=2021&org_unit=FBU&effect_goal=NM&effect_goal=LS. Pages are ordered"
               + " by every dimension column. JSON by default; CSV with Accept: text/csv or"
-              + " ?format=csv. Citizen-grain datasets need the bearer token.")
+              + " ?format=csv. Needs a bearer token with the read scope (citizen-grain datasets:"
+              + " read:citizen); a token limited to org units gets the rows of their subtrees."
+              + " Anonymous callers find the public figures at /api/v1/attainment and"
+              + " /api/v1/opendata.")
   public Response rows(
       @PathParam("id") String id,
       @Parameter(description = "Rows per page, at most 50 000")
@@ -108,6 +113,14 @@ public class DatasetsResource {
         ServerRequestContext.currentRequest()
             .orElseThrow(() -> new IllegalStateException("no current request"));
     DatasetDefinition d = dataset(id);
+    Caller caller = Callers.current();
+    runtime
+        .access()
+        .require(
+            caller,
+            d.isCitizenGrain() ? Scope.READ_CITIZEN : Scope.READ,
+            "Anonymous callers find the public, disclosure-controlled figures at"
+                + " /api/v1/attainment and /api/v1/opendata/attainment.csv.");
     if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
       throw new ConnectorException(
           ErrorCode.BAD_REQUEST, "limit must be 1-" + MAX_LIMIT + " and offset 0 or more");
@@ -134,7 +147,8 @@ public class DatasetsResource {
               + " are "
               + d.columns().stream().map(c -> c.name()).toList());
     }
-    DatasetQueries.Page page = queries.rows(d, filters, offset, limit);
+    DatasetQueries.Page page =
+        queries.rows(d, filters, offset, limit, caller.isOrgLimited() ? caller.orgs() : null);
     Response.ResponseBuilder response;
     if (Formats.wantsCsv(format, accept)) {
       response =

@@ -1,6 +1,7 @@
 package dk.goalattainment.connector.rest;
 
 import dk.goalattainment.connector.app.ConnectorRuntime;
+import dk.goalattainment.connector.core.access.Scope;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.core.ingest.IngestBatch;
@@ -8,6 +9,8 @@ import dk.goalattainment.connector.core.ingest.IngestCounts;
 import dk.goalattainment.connector.core.ingest.RecordKind;
 import dk.goalattainment.connector.ingest.CsvRecords;
 import dk.goalattainment.connector.ingest.JsonRecords;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.server.HttpServerConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,19 +21,26 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** All-or-nothing ingest of one record kind per request. */
+/**
+ * All-or-nothing ingest of one record kind per request. Needs a bearer token with the write scope.
+ * The body is streamed into the ingest (never held in memory whole) up to {@code
+ * micronaut.server.max-request-size} (512 MiB by default); a larger body is a 413 problem.
+ */
 @Path("/api/v1/ingest")
 @Tag(name = "ingest", description = "Load org units, goals and follow-ups")
 @SecurityRequirement(name = "bearer")
 public class IngestResource {
   private final ConnectorRuntime runtime;
+  private final long maxBodySize;
 
-  public IngestResource(ConnectorRuntime runtime) {
+  public IngestResource(ConnectorRuntime runtime, HttpServerConfiguration server) {
     this.runtime = runtime;
+    this.maxBodySize = server.getMaxRequestSize();
   }
 
   @POST
@@ -43,12 +53,16 @@ public class IngestResource {
           "The body is CSV (header row, ',' or ';', UTF-8 or Windows-1252) or a JSON array of"
               + " objects. All-or-nothing: any invalid record and nothing is stored; the 422"
               + " problem lists every bad row and field, never a value. Records whose id is"
-              + " stored replace it. Needs the bearer token.")
+              + " stored replace it. Needs a bearer token with the write scope. The body is"
+              + " streamed, up to 512 MiB (micronaut.server.max-request-size): 413 beyond; an empty"
+              + " body is 400.")
   public Map<String, Object> ingest(
       @PathParam("kind") String kind,
       @HeaderParam("Content-Type") String contentType,
-      byte[] body) {
+      @Nullable InputStream stream) {
+    runtime.access().require(Callers.current(), Scope.WRITE);
     RecordKind recordKind = kind(kind);
+    InputStream body = RequestBodies.limited(stream, maxBodySize);
     boolean json =
         contentType != null
             && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_JSON);

@@ -1,9 +1,10 @@
 package dk.goalattainment.connector.rest;
 
-import dk.goalattainment.connector.app.ConnectorRuntime;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
-import dk.goalattainment.connector.opendata.OpenDataExport;
+import dk.goalattainment.connector.opendata.PublicFigures;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.server.cors.CrossOrigin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
@@ -13,24 +14,25 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.Optional;
 
 /**
  * The open-data tables, public and unauthenticated: exactly the files {@code connector opendata
- * export} writes with its defaults, recomputed when the datasets are refreshed.
+ * export} writes with its defaults, recomputed when the datasets are refreshed. Readable from any
+ * origin (CORS: GET and HEAD, no credentials), so browser apps elsewhere can use them; nothing else
+ * of the API is opened to other origins.
  */
 @Path("/api/v1/opendata")
 @Tag(name = "opendata", description = "Suppressed aggregates as open data (public)")
+@CrossOrigin(
+    allowedOriginsRegex = ".*",
+    allowedMethods = {HttpMethod.GET, HttpMethod.HEAD},
+    allowCredentials = false,
+    maxAge = 3600)
 public class OpenDataResource {
-  private final ConnectorRuntime runtime;
-  private volatile Cached cached;
+  private final PublicFigures figures;
 
-  private record Cached(Instant refreshedAt, java.nio.file.Path dir) {}
-
-  public OpenDataResource(ConnectorRuntime runtime) {
-    this.runtime = runtime;
+  public OpenDataResource(PublicFigures figures) {
+    this.figures = figures;
   }
 
   @GET
@@ -57,36 +59,9 @@ public class OpenDataResource {
                       + " catalog.jsonld and metode.md.");
         };
     try {
-      return Response.ok(Files.readAllBytes(current().resolve(file))).type(type).build();
+      return Response.ok(Files.readAllBytes(figures.files().resolve(file))).type(type).build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private synchronized java.nio.file.Path current() throws IOException {
-    Optional<Instant> refreshed = runtime.store().lastEvent("refresh");
-    if (refreshed.isEmpty() || !runtime.store().datasetsFresh()) {
-      throw new ConnectorException(
-          ErrorCode.NOT_FOUND,
-          "No open data yet: the datasets are not refreshed since the last ingest.");
-    }
-    if (cached == null || !cached.refreshedAt().equals(refreshed.get())) {
-      java.nio.file.Path dir = Files.createTempDirectory("opendata-");
-      OpenDataExport.write(
-          OpenDataExport.compute(
-              runtime.store(),
-              runtime.definitions(),
-              runtime.catalogue(),
-              OpenDataExport.Options.defaults()),
-          dir);
-      Cached old = cached;
-      cached = new Cached(refreshed.get(), dir);
-      if (old != null) {
-        try (var files = Files.walk(old.dir())) {
-          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-      }
-    }
-    return cached.dir();
   }
 }

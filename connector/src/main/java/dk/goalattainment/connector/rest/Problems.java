@@ -5,7 +5,10 @@ import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.core.error.FieldError;
 import dk.goalattainment.connector.core.privacy.Redaction;
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -14,6 +17,9 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
@@ -22,19 +28,77 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place where errors become HTTP responses: {@code application/problem+json} (RFC 9457)
  * with {@code type}, {@code title}, {@code status}, {@code detail}, {@code instance}, and for
- * invalid input an {@code errors} list of {@code {record, row, field, rule}} — never a value. It
- * renders the connector's own {@link ConnectorException}s and replaces Micronaut's default error
- * body for everything else (unknown routes, bad parameters, unexpected failures).
+ * invalid input an {@code errors} list of {@code {record, row, field, rule}} (the first {@value
+ * dk.goalattainment.connector.core.ingest.IngestService#MAX_REPORTED_ERRORS}) with {@code
+ * error_count} — never a value. It renders the connector's own {@link ConnectorException}s and
+ * replaces Micronaut's default error body for everything else (unknown routes, bad parameters,
+ * unexpected failures).
+ *
+ * <p>A server error (5xx, except 503 whose message is the connector's own) never shows its message,
+ * which could quote SQL or data: it is logged with a fresh correlation id (CPR-shaped text hidden),
+ * and the problem carries that id as {@code correlation_id} and in the {@value #CORRELATION_HEADER}
+ * header.
  */
 public final class Problems {
   /** The media type of RFC 9457 problem details. */
   public static final String MEDIA_TYPE = "application/problem+json";
 
+  /** The response header carrying a server error's correlation id. */
+  public static final String CORRELATION_HEADER = "X-Correlation-Id";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
   private Problems() {}
+
+  /** Whether a status hides its message behind a correlation id. */
+  static boolean hidesDetail(int status) {
+    return status >= 500 && status != 503;
+  }
+
+  /**
+   * Logs a server error under a new correlation id, with the messages of the exception and its
+   * causes (CPR-shaped text hidden) and the stack, and returns the id.
+   */
+  static String logServerError(HttpRequest<?> request, int status, Throwable failure) {
+    String id = UUID.randomUUID().toString();
+    StringBuilder chain = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      chain
+          .append("\n  ")
+          .append(t == failure ? "" : "caused by ")
+          .append(t.getClass().getName())
+          .append(": ")
+          .append(Redaction.hideCprLike(String.valueOf(t.getMessage())));
+      if (t.getCause() == null) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+          chain.append("\n      at ").append(frame);
+        }
+      }
+    }
+    LOG.error(
+        "{} {} answered {} [correlation_id={}]{}",
+        request.getMethodName(),
+        Redaction.hideCprLike(request.getPath()),
+        status,
+        id,
+        chain);
+    return id;
+  }
+
+  private static String serverErrorDetail(String title, String correlationId) {
+    return "The connector failed ("
+        + title
+        + "); the server log has the details under correlation id "
+        + correlationId
+        + ".";
+  }
 
   /** The problem body. */
   static Map<String, Object> body(
@@ -55,6 +119,15 @@ public final class Problems {
     return body;
   }
 
+  private static <T> MutableHttpResponse<T> withCorrelation(
+      MutableHttpResponse<T> response, Map<String, Object> body, String correlationId) {
+    if (correlationId != null) {
+      body.put("correlation_id", correlationId);
+      response.header(CORRELATION_HEADER, correlationId);
+    }
+    return response;
+  }
+
   static MutableHttpResponse<Map<String, Object>> response(
       ConnectorException e, HttpRequest<?> request) {
     List<Map<String, Object>> errors = new ArrayList<>();
@@ -68,21 +141,32 @@ public final class Problems {
       errors.add(m);
     }
     ErrorCode code = e.code();
+    String detail = e.getMessage();
+    String correlationId = null;
+    if (hidesDetail(code.httpStatus())) {
+      correlationId = logServerError(request, code.httpStatus(), e);
+      detail = serverErrorDetail(code.title(), correlationId);
+    }
+    Map<String, Object> body =
+        body(code.type(), code.title(), code.httpStatus(), detail, request.getPath(), errors);
+    if (!errors.isEmpty()) {
+      body.put("error_count", e.errorCount());
+    }
     MutableHttpResponse<Map<String, Object>> response =
         HttpResponse.<Map<String, Object>>status(HttpStatus.valueOf(code.httpStatus()))
             .contentType(MediaType.of(MEDIA_TYPE))
-            .body(
-                body(
-                    code.type(),
-                    code.title(),
-                    code.httpStatus(),
-                    e.getMessage(),
-                    request.getPath(),
-                    errors));
+            .body(body);
     if (code == ErrorCode.UNAUTHORIZED) {
       response.header("WWW-Authenticate", "Bearer realm=\"goal-attainment-connector\"");
     }
-    return response;
+    if (code == ErrorCode.STORE_UNAVAILABLE) {
+      response.header("Retry-After", "5");
+    }
+    if (code == ErrorCode.PAYLOAD_TOO_LARGE) {
+      // the rest of the body is not read: end the connection, so the client stops sending
+      response.header("Connection", "close");
+    }
+    return withCorrelation(response, body, correlationId);
   }
 
   /** Unmatched routes get a problem body too (Micronaut answers them with an empty 404). */
@@ -116,6 +200,69 @@ public final class Problems {
     }
   }
 
+  /** Any other failure: a 500 problem with a correlation id, the failure logged under it. */
+  @Singleton
+  @Produces(MEDIA_TYPE)
+  @Requires(classes = ExceptionHandler.class)
+  static final class UnexpectedExceptionHandler
+      implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
+      return response(
+          new ConnectorException(ErrorCode.INTERNAL, "Unexpected failure", exception), request);
+    }
+  }
+
+  /**
+   * A parameter that cannot be converted to its type (e.g. {@code limit=abc}): 400 naming the
+   * parameter and the type expected, never the value given.
+   */
+  @Singleton
+  @Produces(MEDIA_TYPE)
+  @Replaces(ConversionErrorHandler.class)
+  static final class ParameterTypeHandler
+      implements ExceptionHandler<ConversionErrorException, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, ConversionErrorException exception) {
+      Argument<?> argument = exception.getArgument();
+      return response(
+          new ConnectorException(
+              ErrorCode.BAD_REQUEST,
+              "Parameter " + argument.getName() + " must be " + expected(argument.getType())),
+          request);
+    }
+
+    private static String expected(Class<?> type) {
+      if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+        return "an integer written with the digits 0-9";
+      }
+      if (type == boolean.class || type == Boolean.class) {
+        return "true or false";
+      }
+      if (type == double.class || type == Double.class) {
+        return "a decimal number";
+      }
+      return "a value of type " + type.getSimpleName();
+    }
+  }
+
+  /** A body over {@code micronaut.server.max-request-size}, noticed by the server: 413. */
+  @Singleton
+  @Produces(MEDIA_TYPE)
+  static final class PayloadTooLargeHandler
+      implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
+    private final long limit;
+
+    PayloadTooLargeHandler(HttpServerConfiguration server) {
+      this.limit = server.getMaxRequestSize();
+    }
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException exception) {
+      return response(RequestBodies.tooLarge(limit), request);
+    }
+  }
+
   /** Renders Micronaut's own errors (404 route, 400 binding, 405, 415, 500) the same way. */
   @Singleton
   @Primary
@@ -126,9 +273,15 @@ public final class Problems {
         ErrorContext context, MutableHttpResponse<?> response) {
       int status = response.getStatus().getCode();
       String detail;
-      if (status >= 500) {
+      String correlationId = null;
+      if (hidesDetail(status)) {
         // never echo an internal message: it could hold data
-        detail = "The connector failed unexpectedly; the log has the details.";
+        correlationId =
+            logServerError(
+                context.getRequest(),
+                status,
+                context.getRootCause().orElse(new IllegalStateException("no cause given")));
+        detail = serverErrorDetail(response.getStatus().getReason(), correlationId);
       } else if (context.hasErrors()) {
         detail = context.getErrors().get(0).getMessage();
       } else {
@@ -137,16 +290,16 @@ public final class Problems {
       String type =
           "urn:goal-attainment:problem:"
               + response.getStatus().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-      return response
-          .contentType(MediaType.of(MEDIA_TYPE))
-          .body(
-              body(
-                  type,
-                  response.getStatus().getReason(),
-                  status,
-                  detail,
-                  context.getRequest().getPath(),
-                  List.of()));
+      Map<String, Object> body =
+          body(
+              type,
+              response.getStatus().getReason(),
+              status,
+              detail,
+              context.getRequest().getPath(),
+              List.of());
+      return withCorrelation(
+          response.contentType(MediaType.of(MEDIA_TYPE)).body(body), body, correlationId);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dk.goalattainment.connector.rest;
 
 import dk.goalattainment.connector.app.ConnectorRuntime;
+import dk.goalattainment.connector.core.access.Scope;
 import dk.goalattainment.connector.store.DatasetRefresher;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -21,9 +22,11 @@ import org.slf4j.LoggerFactory;
 public class RefreshResource {
   private static final Logger LOG = LoggerFactory.getLogger(RefreshResource.class);
   private final ConnectorRuntime runtime;
+  private final PublicFiguresWarmer publicFigures;
 
-  public RefreshResource(ConnectorRuntime runtime) {
+  RefreshResource(ConnectorRuntime runtime, PublicFiguresWarmer publicFigures) {
     this.runtime = runtime;
+    this.publicFigures = publicFigures;
   }
 
   @POST
@@ -31,16 +34,23 @@ public class RefreshResource {
   @Operation(
       summary = "Refresh the standard datasets",
       description =
-          "Rebuilds every dataset table from the engine in one transaction and answers when done,"
-              + " with the rows per table. Needs the bearer token.")
+          "Refreshes the dataset tables from the engine in one transaction (incrementally when it"
+              + " can, as `connector refresh` does) and answers when done, with the kind of refresh"
+              + " and why, the rows per table and the data's as-of date; each stage is logged."
+              + " Needs a bearer token with the write scope. A stored record with a date no period"
+              + " can hold stops it with 409, naming the record; so does a refresh while another"
+              + " one runs.")
   public Map<String, Object> refresh() {
+    runtime.access().require(Callers.current(), Scope.WRITE);
     DatasetRefresher.Result result = runtime.refresh(step -> LOG.info("refresh: {}", step));
+    publicFigures.warm();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("refreshed_at", result.refreshedAt());
     body.put("seconds", result.took().toMillis() / 1000.0);
     body.put("kind", result.kind().name().toLowerCase(java.util.Locale.ROOT));
     body.put("reason", result.reason());
     body.put("rows", result.rows());
+    body.put("as_of", result.asOf());
     return body;
   }
 }

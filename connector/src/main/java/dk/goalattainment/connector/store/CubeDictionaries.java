@@ -1,5 +1,6 @@
 package dk.goalattainment.connector.store;
 
+import dk.goalattainment.connector.core.engine.AttainmentSql;
 import dk.goalattainment.connector.core.engine.CubeLayout;
 import dk.goalattainment.connector.core.engine.CubeSql;
 import dk.goalattainment.connector.core.engine.CubeTables;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,13 +39,22 @@ final class CubeDictionaries {
   final List<Unit> units;
   final List<Code> codes;
   final List<Period> periods;
+  final LocalDate asOf;
+  final List<String> closedAsOf;
   final CubeLayout layout;
   final Map<String, Integer> goalTypeIds;
 
-  private CubeDictionaries(List<Unit> units, List<Code> codes, List<Period> periods) {
+  private CubeDictionaries(
+      List<Unit> units,
+      List<Code> codes,
+      List<Period> periods,
+      LocalDate asOf,
+      List<String> closedAsOf) {
     this.units = units;
     this.codes = codes;
     this.periods = periods;
+    this.asOf = asOf;
+    this.closedAsOf = closedAsOf;
     Map<String, Integer> max = new HashMap<>();
     Map<String, Integer> types = new HashMap<>();
     for (Code c : codes) {
@@ -62,9 +73,12 @@ final class CubeDictionaries {
             units.size());
   }
 
-  /** Reads the dictionaries as the stored data now gives them. */
-  static CubeDictionaries read(Statement s) throws SQLException {
-    return new CubeDictionaries(units(s), codes(s), periods(s));
+  /**
+   * Reads the dictionaries as the stored data now gives them, with the data as of {@code asOf}
+   * (null: none; then no period is complete and no rolling window is materialised).
+   */
+  static CubeDictionaries read(Statement s, LocalDate asOf) throws SQLException {
+    return new CubeDictionaries(units(s), codes(s), periods(s, asOf), asOf, closedAsOf(s, asOf));
   }
 
   CubeSql cubeSql(SqlDialect dialect) {
@@ -158,8 +172,11 @@ final class CubeDictionaries {
     return codes;
   }
 
-  /** The periods that cover every follow-up and due date. */
-  private static List<Period> periods(Statement s) throws SQLException {
+  /**
+   * The periods that cover every follow-up and due date: the quarters and years, and the rolling
+   * windows that end on or before the as-of date ({@link DatasetSql#periodsAsOf}).
+   */
+  private static List<Period> periods(Statement s, LocalDate asOf) throws SQLException {
     try (ResultSet rs =
         s.executeQuery(
             "SELECT MIN(y), MAX(y) FROM (SELECT EXTRACT(YEAR FROM followup_date) AS y FROM"
@@ -169,8 +186,26 @@ final class CubeDictionaries {
       if (rs.wasNull()) {
         return List.of();
       }
-      return DatasetSql.periodsCovering(first, rs.getInt(2));
+      return DatasetSql.periodsAsOf(first, rs.getInt(2), asOf);
     }
+  }
+
+  /** The units closed before the as-of date (shown "(afsluttet)" in {@code dim_org_unit}). */
+  private static List<String> closedAsOf(Statement s, LocalDate asOf) throws SQLException {
+    List<String> closed = new ArrayList<>();
+    if (asOf == null) {
+      return closed;
+    }
+    try (ResultSet rs =
+        s.executeQuery(
+            "SELECT unit_id FROM org_unit WHERE valid_to IS NOT NULL AND valid_to < "
+                + AttainmentSql.date(asOf)
+                + " ORDER BY unit_id")) {
+      while (rs.next()) {
+        closed.add(rs.getString(1));
+      }
+    }
+    return closed;
   }
 
   /** A period's id: its place in the list, from 1. */
@@ -236,15 +271,7 @@ final class CubeDictionaries {
     s.execute(DatasetSql.periodTableDdl());
     try (BulkWriter w = dialect.bulkWriter(c, DatasetSql.PERIOD_TABLE, DatasetSql.PERIOD_COLUMNS)) {
       for (Period p : periods) {
-        w.append(
-            p.code(),
-            DatasetSql.kindCode(p),
-            p.start(),
-            p.end(),
-            p.previous().code(),
-            p.yearEarlier().code(),
-            p.year(),
-            p.kind() == Period.Kind.YEAR ? null : p.quarter());
+        w.append(DatasetSql.periodRow(p, asOf).toArray());
       }
     }
   }
@@ -353,7 +380,22 @@ final class CubeDictionaries {
     StringBuilder sb = new StringBuilder(layout.toString());
     units.forEach(u -> sb.append('\n').append(u));
     codes.forEach(c -> sb.append('\n').append(c));
-    periods.forEach(p -> sb.append('\n').append(p.code()));
+    return sb.toString();
+  }
+
+  /**
+   * What the as-of date decides, for the same comparison: the materialised periods and which are
+   * complete, and the units closed before it. (Not the date itself: a date that moves within a
+   * quarter changes none of these, and only {@code dim_period.as_of}.)
+   */
+  String asOfFingerprint() {
+    StringBuilder sb = new StringBuilder();
+    periods.forEach(
+        p ->
+            sb.append(p.code())
+                .append(DatasetSql.isComplete(p, asOf) ? " complete" : "")
+                .append('\n'));
+    closedAsOf.forEach(u -> sb.append("closed ").append(u).append('\n'));
     return sb.toString();
   }
 }

@@ -5,6 +5,7 @@ import dk.goalattainment.connector.core.engine.ReportColumn;
 import dk.goalattainment.connector.core.engine.ReportRequest;
 import dk.goalattainment.connector.core.engine.ReportRow;
 import dk.goalattainment.connector.core.model.Grouping;
+import dk.goalattainment.connector.core.semantic.CubeSlice;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,9 +23,6 @@ import java.util.Optional;
  * by key in milliseconds. Requests the cube does not cover (age band) are not answered.
  */
 public final class CubeReports {
-  private static final List<String> DIMENSIONS =
-      List.of("target_group", "effect_goal", "life_theme", "goal_type");
-
   private final JdbcStore store;
   private final String table;
 
@@ -55,17 +53,17 @@ public final class CubeReports {
       where.append(" AND org_unit = ?");
     }
     params.add(r.orgUnitId());
-    boolean themeChosen = "life_theme".equals(grouped) || filters.containsKey("life_theme");
-    for (String dim : DIMENSIONS) {
+    CubeSlice slice = CubeSlice.total();
+    for (String dim : CubeSlice.DIMENSIONS) {
       if (dim.equals(grouped)) {
-        where.append(" AND ").append(dim).append(" <> '*'");
+        slice = slice.grouped(dim);
       } else if (filters.containsKey(dim)) {
-        where.append(" AND ").append(dim).append(" = ?");
-        params.add(filters.get(dim));
-      } else if (!(dim.equals("effect_goal") && themeChosen)) {
-        // a theme's rows carry its effect goal, so the effect goal is left free with a theme
-        where.append(" AND ").append(dim).append(" = '*'");
+        slice = slice.fixed(dim, filters.get(dim));
       }
+    }
+    for (CubeSlice.Condition condition : slice.conditions()) {
+      where.append(" AND ").append(condition.sql());
+      params.add(condition.value());
     }
     where.append(" AND goals_followed_up > 0");
     Map<ReportColumn, String> special = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import dk.goalattainment.connector.core.definitions.DatasetDefinition;
 import dk.goalattainment.connector.core.definitions.MetricDefinition;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.core.semantic.CubeSlice;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -44,8 +45,38 @@ public final class DatasetQueries {
    */
   public Page rows(
       DatasetDefinition dataset, Map<String, List<String>> filters, long offset, int limit) {
+    return rows(dataset, filters, offset, limit, null);
+  }
+
+  /**
+   * Rows of a dataset matching every filter, limited to the subtrees of {@code orgRoots} (unit ids)
+   * when it is not null: a row is kept when one of the dataset's org path columns lies in one of
+   * those subtrees (as Superset's row-level security does). A filter value that is not of its
+   * column's type is a {@link ErrorCode#BAD_REQUEST} naming the column and the type, never the
+   * value.
+   */
+  public Page rows(
+      DatasetDefinition dataset,
+      Map<String, List<String>> filters,
+      long offset,
+      int limit,
+      java.util.Set<String> orgRoots) {
+    FilterValues.requireValid(dataset, filters);
     List<Object> params = new ArrayList<>();
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    if (orgRoots != null) {
+      List<String> conditions = new ArrayList<>();
+      for (String path : store.orgPaths(orgRoots)) {
+        for (String column : dataset.orgPathColumns()) {
+          conditions.add("starts_with(" + column + ", ?)");
+          params.add(path);
+        }
+      }
+      where
+          .append(" AND (")
+          .append(conditions.isEmpty() ? "1 = 0" : String.join(" OR ", conditions))
+          .append(")");
+    }
     for (Map.Entry<String, List<String>> f : filters.entrySet()) {
       ColumnDefinition column =
           dataset
@@ -57,7 +88,8 @@ public final class DatasetQueries {
       where.append(" AND ").append(column.name()).append(" IN (");
       for (int i = 0; i < f.getValue().size(); i++) {
         where.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(sqlType(column)).append(")");
-        params.add(f.getValue().get(i));
+        String value = f.getValue().get(i);
+        params.add("VARCHAR".equals(column.type()) ? value : value.strip());
       }
       where.append(")");
     }
@@ -118,7 +150,11 @@ public final class DatasetQueries {
       rs.next();
       return Optional.of(rs.getLong(1));
     } catch (SQLException e) {
-      return Optional.empty();
+      if (isMissingTable(e)) {
+        return Optional.empty();
+      }
+      // an unreachable store fails the request at once (503), not after every dataset
+      throw JdbcStore.failure("counting the rows of " + dataset.id(), e);
     }
   }
 
@@ -137,8 +173,8 @@ public final class DatasetQueries {
             + expression
             + " FROM "
             + attainment.table()
-            + " WHERE period = ? AND org_unit = ? AND via = 'authority' AND target_group = '*'"
-            + " AND effect_goal = '*' AND life_theme = '*' AND goal_type = '*'";
+            + " WHERE period = ? AND org_unit = ? AND via = 'authority' AND "
+            + CubeSlice.total().literalSql();
     try (Connection c = store.dialect().connect();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, period);

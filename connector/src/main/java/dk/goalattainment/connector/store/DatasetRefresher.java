@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,14 @@ import java.util.function.Consumer;
  * or when the org tree, the catalogue, the periods or the dataset definitions changed since the
  * last full refresh, or when a large part of the goals changed. It says which and why. One refresh
  * at a time: a second one is refused at once, not queued.
+ *
+ * <p>The data runs to an <b>as-of date</b> (issue 11): {@code refresh --as-of}, else the latest
+ * follow-up date, else none. A period is complete when it ends on or before it; rolling windows
+ * ending after it are not materialised; a unit closed before it is shown "(afsluttet)" in the
+ * {@code in_*} filter columns. What the as-of date decides (the materialised periods, which are
+ * complete, which units are closed as of it) is part of the fingerprint of the last full refresh,
+ * so an as-of date that passes the end of a quarter or the closing of a unit makes the next refresh
+ * a full one; an as-of date that moves within a quarter only rewrites {@code dim_period.as_of}.
  */
 public final class DatasetRefresher {
   /** Above this share of changed goals a full refresh is faster than an incremental one. */
@@ -53,9 +62,19 @@ public final class DatasetRefresher {
     this.store = store;
   }
 
-  /** What a refresh built: its kind, why, and the rows of each table it wrote. */
+  /**
+   * What a refresh built: its kind, why, and the rows of each table it wrote.
+   *
+   * @param asOf the date the data runs to: a period is complete when it ends on or before it (null
+   *     when the store holds no follow-up and none was given)
+   */
   public record Result(
-      Instant refreshedAt, Duration took, Map<String, Long> rows, Kind kind, String reason) {}
+      Instant refreshedAt,
+      Duration took,
+      Map<String, Long> rows,
+      Kind kind,
+      String reason,
+      LocalDate asOf) {}
 
   /** Full or incremental. */
   public enum Kind {
@@ -63,14 +82,30 @@ public final class DatasetRefresher {
     INCREMENTAL
   }
 
-  /** A refresh as asked for: {@code full} forces a full one. */
-  public record Request(boolean full) {
-    public static final Request DEFAULT = new Request(false);
+  /**
+   * A refresh as asked for: {@code full} forces a full one; {@code asOf} is the date the data runs
+   * to ({@code refresh --as-of}; null: the latest follow-up date).
+   */
+  public record Request(boolean full, LocalDate asOf) {
+    public static final Request DEFAULT = new Request(false, null);
+
+    /** A refresh with the data as of the latest follow-up date. */
+    public Request(boolean full) {
+      this(full, null);
+    }
   }
 
   /** A refresh (incremental when it can be) that reports its stages as plain lines. */
   public Result refresh(Definitions definitions, Consumer<String> progress) {
     return refresh(definitions, Request.DEFAULT, plain(progress));
+  }
+
+  /**
+   * A refresh (incremental when it can be) with the data as of {@code asOf} (null: the latest
+   * follow-up date) that reports its stages as plain lines.
+   */
+  public Result refresh(Definitions definitions, LocalDate asOf, Consumer<String> progress) {
+    return refresh(definitions, new Request(false, asOf), plain(progress));
   }
 
   /** Stage lines for a log: "attainment: 195,410 rows in 1.2 s". */
@@ -129,33 +164,46 @@ public final class DatasetRefresher {
           steps.execute(setting);
         }
         steps.stage("dictionaries");
-        CubeDictionaries dictionaries = CubeDictionaries.read(steps.statement());
-        String fingerprint =
-            hash(
-                dictionaries.fingerprint()
-                    + "\n"
-                    + definitionsPrint(definitions)
-                    + rowsPrint(steps.statement(), "SELECT * FROM org_unit ORDER BY unit_id")
-                    + rowsPrint(
-                        steps.statement(),
-                        "SELECT * FROM catalogue_label ORDER BY dimension, code"));
-        Plan plan = plan(steps.statement(), request, fingerprint, definitions);
+        LocalDate asOf =
+            request.asOf() != null ? request.asOf() : latestFollowUp(steps.statement());
+        CubeDictionaries dictionaries = CubeDictionaries.read(steps.statement(), asOf);
+        Fingerprints fingerprints =
+            new Fingerprints(
+                hash(
+                    dictionaries.fingerprint()
+                        + "\n"
+                        + definitionsPrint(definitions)
+                        + rowsPrint(steps.statement(), "SELECT * FROM org_unit ORDER BY unit_id")
+                        + rowsPrint(
+                            steps.statement(),
+                            "SELECT * FROM catalogue_label ORDER BY dimension, code")),
+                hash(dictionaries.asOfFingerprint()));
+        Plan plan = plan(steps.statement(), request, fingerprints, definitions, asOf);
         listener.decided(plan.describe());
         CubeRefresh cube = new CubeRefresh(dialect, dictionaries, steps);
         if (plan.kind() == Kind.FULL) {
-          full(c, steps, dictionaries, cube, definitions, rows, fingerprint);
-        } else if (plan.changedGoals() > 0) {
-          incremental(steps, cube, definitions, rows);
+          full(c, steps, dictionaries, cube, definitions, rows, fingerprints);
+        } else {
+          if (plan.changedGoals() > 0) {
+            incremental(steps, cube, definitions, rows);
+          }
+          moveAsOf(c, steps, asOf, rows);
         }
         steps.end();
-        store.recordEvent(c, "refresh", plan.kind().name().toLowerCase() + " " + rows);
+        store.recordEvent(
+            c, "refresh", plan.kind().name().toLowerCase() + " " + rows + " as of " + asOf);
         listener.started("commit");
         long t = System.nanoTime();
         c.commit();
         listener.finished("commit", -1, Duration.ofNanos(System.nanoTime() - t));
         store.freshnessChanged();
         return new Result(
-            started, Duration.between(started, Instant.now()), rows, plan.kind(), plan.reason());
+            started,
+            Duration.between(started, Instant.now()),
+            rows,
+            plan.kind(),
+            plan.reason(),
+            asOf);
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -172,7 +220,7 @@ public final class DatasetRefresher {
       CubeRefresh cube,
       Definitions definitions,
       Map<String, Long> rows,
-      String fingerprint)
+      Fingerprints fingerprints)
       throws SQLException {
     SqlDialect dialect = store.dialect();
     Statement s = steps.statement();
@@ -214,9 +262,12 @@ public final class DatasetRefresher {
     s.execute("DELETE FROM " + CubeTables.STATE);
     s.execute("DELETE FROM " + CubeTables.PENDING);
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO " + CubeTables.STATE + " (name, value) VALUES ('fingerprint', ?)")) {
-      ps.setString(1, fingerprint);
+        c.prepareStatement("INSERT INTO " + CubeTables.STATE + " (name, value) VALUES (?, ?)")) {
+      ps.setString(1, "fingerprint");
+      ps.setString(2, fingerprints.structure());
+      ps.executeUpdate();
+      ps.setString(1, "as_of_fingerprint");
+      ps.setString(2, fingerprints.asOf());
       ps.executeUpdate();
     }
     steps.stage("checking the tables against their definitions");
@@ -268,6 +319,48 @@ public final class DatasetRefresher {
     cube.updateState();
   }
 
+  /**
+   * What the last full refresh was built from: the structure (dictionaries, definitions, org tree,
+   * catalogue) and what the as-of date decides (periods materialised and complete, units closed).
+   */
+  record Fingerprints(String structure, String asOf) {}
+
+  /** The date the data runs to when none is given: the latest follow-up date, if any. */
+  private static LocalDate latestFollowUp(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT MAX(followup_date) FROM followup")) {
+      rs.next();
+      java.sql.Date latest = rs.getDate(1);
+      return latest == null ? null : latest.toLocalDate();
+    }
+  }
+
+  /**
+   * An incremental refresh with an as-of date that moved within the same periods (what it decides
+   * is unchanged, by the fingerprint): only {@code dim_period.as_of} is rewritten.
+   */
+  private static void moveAsOf(
+      Connection c, RefreshSteps steps, LocalDate asOf, Map<String, Long> rows)
+      throws SQLException {
+    LocalDate stored;
+    try (ResultSet rs =
+        steps.statement().executeQuery("SELECT MAX(as_of) FROM " + DatasetSql.PERIOD_TABLE)) {
+      rs.next();
+      java.sql.Date d = rs.getDate(1);
+      stored = d == null ? null : d.toLocalDate();
+    }
+    if (java.util.Objects.equals(stored, asOf)) {
+      return;
+    }
+    steps.stage("as-of date");
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE " + DatasetSql.PERIOD_TABLE + " SET as_of = ?")) {
+      ps.setDate(1, asOf == null ? null : java.sql.Date.valueOf(asOf));
+      long updated = ps.executeUpdate();
+      steps.rows(updated);
+      rows.put(DatasetSql.PERIOD_TABLE, updated);
+    }
+  }
+
   /** The kind of refresh to run, why, and how many goals changed. */
   record Plan(Kind kind, String reason, long changedGoals) {
     String describe() {
@@ -275,20 +368,34 @@ public final class DatasetRefresher {
     }
   }
 
-  private Plan plan(Statement s, Request request, String fingerprint, Definitions definitions)
+  private Plan plan(
+      Statement s,
+      Request request,
+      Fingerprints fingerprints,
+      Definitions definitions,
+      LocalDate asOf)
       throws SQLException {
     if (request.full()) {
       return new Plan(Kind.FULL, "asked for (--full)", -1);
     }
-    Optional<String> stored = storedFingerprint(s);
+    Optional<String> stored = storedState(s, "fingerprint");
     if (stored.isEmpty()) {
       return new Plan(Kind.FULL, "no earlier refresh of this store to build on", -1);
     }
-    if (!stored.get().equals(fingerprint)) {
+    if (!stored.get().equals(fingerprints.structure())) {
       return new Plan(
           Kind.FULL,
           "the org tree, the catalogue, the periods or the dataset definitions changed since the"
               + " last full refresh",
+          -1);
+    }
+    if (!storedState(s, "as_of_fingerprint").equals(Optional.of(fingerprints.asOf()))) {
+      return new Plan(
+          Kind.FULL,
+          "the periods changed since the last full refresh (with the data as of "
+              + (asOf == null ? "no date" : asOf)
+              + ": a new year of data, a period now complete, a new rolling window, or a unit"
+              + " now closed)",
           -1);
     }
     for (DatasetDefinition d : definitions.datasets()) {
@@ -315,9 +422,9 @@ public final class DatasetRefresher {
         changed);
   }
 
-  private static Optional<String> storedFingerprint(Statement s) throws SQLException {
+  private static Optional<String> storedState(Statement s, String name) throws SQLException {
     try (ResultSet rs =
-        s.executeQuery("SELECT value FROM " + CubeTables.STATE + " WHERE name = 'fingerprint'")) {
+        s.executeQuery("SELECT value FROM " + CubeTables.STATE + " WHERE name = '" + name + "'")) {
       return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
     }
   }

@@ -17,10 +17,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -31,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class JdbcIngestTransaction implements IngestTransaction {
   private static final List<String> ORG_COLUMNS =
-      List.of("row_no", "unit_id", "name", "parent_id", "role", "valid_from", "valid_to");
+      List.of("row_no", "unit_id", "name", "parent_id", "role", "valid_from", "valid_to", "level");
   private static final List<String> GOAL_COLUMNS =
       List.of(
           "row_no",
@@ -108,7 +106,8 @@ final class JdbcIngestTransaction implements IngestTransaction {
               u.parentId(),
               u.role() == null ? null : u.role().code(),
               u.validFrom(),
-              u.validTo());
+              u.validTo(),
+              u.level() == null ? null : u.level().code());
     } catch (SQLException e) {
       throw JdbcStore.failure("staging org units", e);
     }
@@ -261,7 +260,12 @@ final class JdbcIngestTransaction implements IngestTransaction {
             }
           }
         }
-        errors.addAll(cycles(s));
+        List<OrgTreeChecks.TreeUnit> tree = OrgTreeChecks.treeWithBatch(s);
+        List<FieldError> cycles = OrgTreeChecks.cycles(tree);
+        errors.addAll(cycles);
+        if (cycles.isEmpty()) {
+          errors.addAll(OrgTreeChecks.misplacedLevels(tree));
+        }
       }
     } catch (SQLException e) {
       throw JdbcStore.failure("checking the batch", e);
@@ -282,42 +286,6 @@ final class JdbcIngestTransaction implements IngestTransaction {
     return RecordKind.values().length;
   }
 
-  /** Staged org units whose parent chain, with the batch applied, returns to themselves. */
-  private List<FieldError> cycles(Statement s) throws SQLException {
-    Map<String, String> parents = new HashMap<>();
-    Map<String, Long> stagedRows = new HashMap<>();
-    try (ResultSet rs =
-        s.executeQuery(
-            "SELECT unit_id, parent_id, NULL FROM org_unit u WHERE NOT EXISTS (SELECT 1 FROM"
-                + " stage_org_unit s WHERE s.unit_id = u.unit_id) UNION ALL SELECT unit_id,"
-                + " parent_id, row_no FROM stage_org_unit")) {
-      while (rs.next()) {
-        parents.put(rs.getString(1), rs.getString(2));
-        long row = rs.getLong(3);
-        if (!rs.wasNull()) {
-          stagedRows.put(rs.getString(1), row);
-        }
-      }
-    }
-    List<FieldError> errors = new ArrayList<>();
-    for (Map.Entry<String, Long> staged : stagedRows.entrySet()) {
-      Set<String> seen = new HashSet<>();
-      String at = staged.getKey();
-      while (at != null && seen.add(at)) {
-        at = parents.get(at);
-      }
-      if (at != null && at.equals(staged.getKey())) {
-        errors.add(
-            new FieldError(
-                RecordKind.ORG_UNITS.label(),
-                staged.getValue(),
-                "parent_id",
-                "makes a cycle in the org tree"));
-      }
-    }
-    return errors;
-  }
-
   @Override
   public IngestCounts commit() {
     Map<RecordKind, IngestCounts.KindCounts> counts = new EnumMap<>(RecordKind.class);
@@ -333,6 +301,7 @@ final class JdbcIngestTransaction implements IngestTransaction {
             merge(s, "followup", "stage_followup", "followup_id", FOLLOWUP_COLUMNS));
         if (counts.get(RecordKind.ORG_UNITS).received() > 0) {
           rebuildClosure(s);
+          OrgTreeChecks.updateLevels(connection);
         }
         for (String table : stageTables()) {
           s.execute("DELETE FROM " + table);

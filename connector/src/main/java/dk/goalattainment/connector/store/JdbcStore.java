@@ -1,5 +1,6 @@
 package dk.goalattainment.connector.store;
 
+import dk.goalattainment.connector.core.access.OrgSubtrees;
 import dk.goalattainment.connector.core.catalogue.Catalogue;
 import dk.goalattainment.connector.core.engine.AttainmentReader;
 import dk.goalattainment.connector.core.engine.AttainmentSql;
@@ -8,9 +9,11 @@ import dk.goalattainment.connector.core.engine.Report;
 import dk.goalattainment.connector.core.engine.ReportColumn;
 import dk.goalattainment.connector.core.engine.ReportRequest;
 import dk.goalattainment.connector.core.engine.ReportRow;
+import dk.goalattainment.connector.core.engine.ReportService;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.core.ingest.IngestTransaction;
+import dk.goalattainment.connector.core.model.OrgLevel;
 import dk.goalattainment.connector.core.model.OrgUnit;
 import dk.goalattainment.connector.core.model.UnitRole;
 import java.sql.Connection;
@@ -32,7 +35,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * in a table for the metric SQL and BI tools, runs reports and ingest transactions. Ingests are
  * serialised; reads run concurrently.
  */
-public final class JdbcStore implements AttainmentReader, AutoCloseable {
+public final class JdbcStore implements AttainmentReader, OrgSubtrees, AutoCloseable {
   private final SqlDialect dialect;
   private final ReentrantLock ingestLock = new ReentrantLock();
   private final ReentrantLock refreshLock = new ReentrantLock();
@@ -45,6 +48,7 @@ public final class JdbcStore implements AttainmentReader, AutoCloseable {
         s.execute(ddl);
       }
       writeCatalogue(c, catalogue);
+      deriveMissingLevels(c);
     } catch (SQLException e) {
       throw failure("preparing the schema", e);
     }
@@ -52,6 +56,27 @@ public final class JdbcStore implements AttainmentReader, AutoCloseable {
 
   public SqlDialect dialect() {
     return dialect;
+  }
+
+  /** A store made before org levels existed gets every unit's effective level once. */
+  private static void deriveMissingLevels(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM org_unit WHERE org_level IS NULL")) {
+      rs.next();
+      if (rs.getLong(1) == 0) {
+        return;
+      }
+    }
+    c.setAutoCommit(false);
+    try {
+      OrgTreeChecks.updateLevels(c);
+      c.commit();
+    } catch (SQLException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
   }
 
   /** Serialises the store's writers: ingests and refreshes. */
@@ -135,8 +160,78 @@ public final class JdbcStore implements AttainmentReader, AutoCloseable {
   }
 
   static ConnectorException failure(String doing, SQLException e) {
+    if (isConnectionFailure(e)) {
+      String reason = String.valueOf(e.getMessage()).strip();
+      return new ConnectorException(
+          ErrorCode.STORE_UNAVAILABLE,
+          "The store is unavailable ("
+              + doing
+              + "): "
+              + reason
+              + (reason.endsWith(".") ? "" : ".")
+              + " Requests work again as soon as it answers.",
+          e);
+    }
     return new ConnectorException(
         ErrorCode.STORE_FAILURE, "The store failed " + doing + ": " + e.getMessage(), e);
+  }
+
+  /**
+   * Whether a failure means the database cannot be reached (no connection within the pool's
+   * timeout, SQLSTATE class 08 "connection exception", or the server shutting down), rather than a
+   * problem with a statement.
+   */
+  static boolean isConnectionFailure(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof java.sql.SQLNonTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof SQLException s && s.getSQLState() != null) {
+        String state = s.getSQLState();
+        if (state.startsWith("08")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the database holds the connector's tables (its {@code schema_version} table): a store
+   * is opened only where one was created ({@code connector init}), never invented by a typo.
+   */
+  public static boolean isStore(SqlDialect dialect) {
+    try (Connection c = dialect.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {
+      return rs.next();
+    } catch (SQLException e) {
+      if (dialect.provider().isMissingTable(e)) {
+        return false;
+      }
+      throw failure("looking for the connector's tables", e);
+    }
+  }
+
+  /**
+   * Checks that the store answers a trivial query within {@code timeoutSeconds} (for readiness).
+   *
+   * @throws ConnectorException STORE_UNAVAILABLE (or STORE_FAILURE) when it does not
+   */
+  public void ping(int timeoutSeconds) {
+    try (Connection c = dialect.connect();
+        Statement s = c.createStatement()) {
+      s.setQueryTimeout(timeoutSeconds);
+      try (ResultSet rs = s.executeQuery("SELECT 1")) {
+        rs.next();
+      }
+    } catch (SQLException e) {
+      throw failure("checking that it answers", e);
+    }
   }
 
   private void writeCatalogue(Connection c, Catalogue catalogue) throws SQLException {
@@ -224,8 +319,7 @@ public final class JdbcStore implements AttainmentReader, AutoCloseable {
   @Override
   public Report report(ReportRequest request) {
     if (orgUnit(request.orgUnitId()).isEmpty()) {
-      throw new ConnectorException(
-          ErrorCode.NOT_FOUND, "No org unit has the id given as the report's org node.");
+      throw ReportService.unknownOrgUnit(request.orgUnitId());
     }
     BoundSql q = AttainmentSql.report(request, dialect);
     ReportColumn[] columns = ReportColumn.values();
@@ -278,7 +372,7 @@ public final class JdbcStore implements AttainmentReader, AutoCloseable {
 
   private List<OrgUnit> queryUnits(String where, String parameter) {
     String sql =
-        "SELECT unit_id, name, parent_id, role, valid_from, valid_to FROM org_unit" + where;
+        "SELECT unit_id, name, parent_id, role, valid_from, valid_to, level FROM org_unit" + where;
     List<OrgUnit> units = new ArrayList<>();
     try (Connection c = dialect.connect();
         PreparedStatement ps = c.prepareStatement(sql)) {
@@ -295,13 +389,67 @@ public final class JdbcStore implements AttainmentReader, AutoCloseable {
                   rs.getString(3),
                   UnitRole.fromCode(rs.getString(4)).orElse(null),
                   rs.getDate(5).toLocalDate(),
-                  to == null ? null : to.toLocalDate()));
+                  to == null ? null : to.toLocalDate(),
+                  OrgLevel.fromCode(rs.getString(7)).orElse(null)));
         }
       }
     } catch (SQLException e) {
       throw failure("reading org units", e);
     }
     return units;
+  }
+
+  /** Whether a unit is one of {@code roots} or below one, by the org closure (closed units too). */
+  @Override
+  public boolean within(String unitId, java.util.Set<String> roots) {
+    if (roots.isEmpty()) {
+      return false;
+    }
+    String sql =
+        "SELECT COUNT(*) FROM org_closure WHERE descendant_id = ? AND ancestor_id IN ("
+            + String.join(", ", java.util.Collections.nCopies(roots.size(), "?"))
+            + ")";
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(unitId);
+    parameters.addAll(roots);
+    try (Connection c = dialect.connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, parameters);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) > 0;
+      }
+    } catch (SQLException e) {
+      throw failure("placing an org unit in the org tree", e);
+    }
+  }
+
+  /**
+   * The org paths ({@code /ROOT/AREA/UNIT/}, as in the datasets' org path columns) of the given
+   * units that exist.
+   */
+  public List<String> orgPaths(java.util.Set<String> units) {
+    if (units.isEmpty()) {
+      return List.of();
+    }
+    String sql =
+        "SELECT '/' || STRING_AGG(ancestor_id, '/' ORDER BY depth DESC) || '/' FROM org_closure"
+            + " WHERE descendant_id IN ("
+            + String.join(", ", java.util.Collections.nCopies(units.size(), "?"))
+            + ") GROUP BY descendant_id ORDER BY 1";
+    List<String> paths = new ArrayList<>();
+    try (Connection c = dialect.connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, new ArrayList<>(units));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          paths.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("reading org paths", e);
+    }
+    return paths;
   }
 
   /** Rows per stored table, for status output. */

@@ -35,6 +35,17 @@ public final class SchemaDdl {
               + " (\n  "
               + String.join(",\n  ", columns)
               + "\n)");
+      for (StoreSchema.Column c : t.columns()) {
+        if (c.added()) {
+          ddl.add(
+              "ALTER TABLE "
+                  + t.name()
+                  + " ADD COLUMN IF NOT EXISTS "
+                  + c.name()
+                  + " "
+                  + typeName.apply(c.type()));
+        }
+      }
       if (primaryKeys) {
         for (List<String> index : t.indexes()) {
           ddl.add(

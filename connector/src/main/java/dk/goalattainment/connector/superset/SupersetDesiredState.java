@@ -16,6 +16,7 @@ import dk.goalattainment.connector.core.model.OrgUnit;
 import dk.goalattainment.connector.superset.client.FilterType;
 import dk.goalattainment.connector.superset.sync.Certification;
 import dk.goalattainment.connector.superset.sync.ColumnSpec;
+import dk.goalattainment.connector.superset.sync.DashboardAssets;
 import dk.goalattainment.connector.superset.sync.DatabaseSpec;
 import dk.goalattainment.connector.superset.sync.DatasetSpec;
 import dk.goalattainment.connector.superset.sync.DesiredState;
@@ -122,52 +123,76 @@ public final class SupersetDesiredState {
         .orElse("main");
   }
 
-  /** The desired state. */
+  /** The desired state without dashboards. */
   public static DesiredState of(
       Definitions definitions, List<OrgUnit> orgUnits, RoleMapping roles, Settings settings) {
-    String base = trimSlash(settings.externalUrlBase());
-    DatabaseSpec database =
-        new DatabaseSpec(
-            settings.databaseName(),
-            settings.sqlalchemyUri(),
-            true,
-            base == null ? null : base + "/api/v1/datasets",
-            null);
+    return of(definitions, orgUnits, roles, settings, null);
+  }
+
+  /** The desired state, with the dashboards ({@code null}: not managed). */
+  public static DesiredState of(
+      Definitions definitions,
+      List<OrgUnit> orgUnits,
+      RoleMapping roles,
+      Settings settings,
+      DashboardAssets dashboards) {
     List<DatasetSpec> datasets = new ArrayList<>();
     for (DatasetDefinition d : definitions.datasets()) {
-      List<ColumnSpec> columns = new ArrayList<>();
-      for (ColumnDefinition c : d.columns()) {
-        columns.add(
-            new ColumnSpec(
-                c.name(), c.label(), c.description(), null, c.isTemporal(), groupby(c), true));
-      }
-      List<MetricSpec> metrics = new ArrayList<>();
-      for (MetricDefinition m : definitions.metricsOf(d)) {
-        metrics.add(
-            new MetricSpec(
-                m.id(),
-                m.label().da(),
-                m.expressions().get(d.id()),
-                m.description().da(),
-                m.d3format(),
-                m.warning(),
-                m.certifiedBy() == null
-                    ? null
-                    : new Certification(m.certifiedBy(), certificationDetails(m))));
-      }
-      datasets.add(
-          new DatasetSpec(
-              d.table(),
-              settings.schema(),
-              description(d),
-              SupersetKeys.datasetUuid(d.table()),
-              base == null ? null : base + "/api/v1/datasets/" + d.id(),
-              columns,
-              metrics));
+      datasets.add(datasetSpec(definitions, d, settings.schema(), settings.externalUrlBase()));
     }
     List<RlsRuleSpec> rules =
         settings.rowLevelSecurity() ? rules(definitions, orgUnits, roles) : List.of();
-    return new DesiredState(database, datasets, rules);
+    return new DesiredState(database(settings), datasets, rules, dashboards);
+  }
+
+  /** The database as the sync and the dashboard bundles give it to Superset. */
+  public static DatabaseSpec database(Settings settings) {
+    String base = trimSlash(settings.externalUrlBase());
+    return new DatabaseSpec(
+        settings.databaseName(),
+        settings.sqlalchemyUri(),
+        true,
+        base == null ? null : base + "/api/v1/datasets",
+        null);
+  }
+
+  /**
+   * A standard dataset as Superset should have it: the one source of the sync's dataset and the
+   * dataset inside a dashboard bundle, so that an import never undoes the sync.
+   *
+   * @param externalUrlBase the connector's base URL its definitions are linked under, or null
+   */
+  public static DatasetSpec datasetSpec(
+      Definitions definitions, DatasetDefinition d, String schema, String externalUrlBase) {
+    String base = trimSlash(externalUrlBase);
+    List<ColumnSpec> columns = new ArrayList<>();
+    for (ColumnDefinition c : d.columns()) {
+      columns.add(
+          new ColumnSpec(
+              c.name(), c.label(), c.description(), null, c.isTemporal(), groupby(c), true));
+    }
+    List<MetricSpec> metrics = new ArrayList<>();
+    for (MetricDefinition m : definitions.metricsOf(d)) {
+      metrics.add(
+          new MetricSpec(
+              m.id(),
+              m.label().da(),
+              m.expressions().get(d.id()),
+              m.description().da(),
+              m.d3format(),
+              m.warning(),
+              m.certifiedBy() == null
+                  ? null
+                  : new Certification(m.certifiedBy(), certificationDetails(m))));
+    }
+    return new DatasetSpec(
+        d.table(),
+        schema,
+        description(d),
+        SupersetKeys.datasetUuid(d.table()),
+        base == null ? null : base + "/api/v1/datasets/" + d.id(),
+        columns,
+        metrics);
   }
 
   /**

@@ -32,7 +32,7 @@ class StoreOpenerTest {
         postgres(EmbeddedPostgresServer.createDatabase(StoreOpenerTest.class));
     config.put("connector.pseudonym.key", TestStore.KEY);
     try (ApplicationContext context = ApplicationContext.run(config);
-        ConnectorRuntime runtime = context.getBean(StoreOpener.class).open(Optional.empty())) {
+        ConnectorRuntime runtime = context.getBean(StoreOpener.class).create(Optional.empty())) {
       runtime.ingest().ingest(WorkedExample.batch());
 
       assertThat(runtime.store().dialect().name()).isEqualTo("postgres");
@@ -44,16 +44,60 @@ class StoreOpenerTest {
   }
 
   @Test
-  void refusesPostgresWithoutAConfiguredPseudonymKey() {
-    try (ApplicationContext context =
-        ApplicationContext.run(postgres("jdbc:postgresql://localhost:1/none"))) {
-      StoreOpener opener = context.getBean(StoreOpener.class);
+  void readsPostgresWithoutAKeyButRefusesToIngestWithoutOne() {
+    Map<String, Object> config =
+        postgres(EmbeddedPostgresServer.createDatabase(StoreOpenerTest.class));
+    try (ApplicationContext context = ApplicationContext.run(config);
+        ConnectorRuntime runtime = context.getBean(StoreOpener.class).create(Optional.empty())) {
+      assertThat(runtime.store().orgUnits()).isEmpty();
 
-      assertThatThrownBy(() -> opener.open(Optional.empty()))
+      assertThatThrownBy(runtime::ingest)
           .isInstanceOf(ConnectorException.class)
           .hasMessageContaining("CONNECTOR_PSEUDONYM_KEY")
           .extracting(e -> ((ConnectorException) e).code())
           .isEqualTo(ErrorCode.CONFIGURATION_INVALID);
+    }
+  }
+
+  @Test
+  void refusesAPostgresDatabaseWithoutTheConnectorsTablesUnlessCreating() {
+    Map<String, Object> config =
+        postgres(EmbeddedPostgresServer.createDatabase(StoreOpenerTest.class));
+    try (ApplicationContext context = ApplicationContext.run(config)) {
+      StoreOpener opener = context.getBean(StoreOpener.class);
+
+      assertThatThrownBy(() -> opener.open(Optional.empty()))
+          .isInstanceOf(ConnectorException.class)
+          .hasMessageContaining("has no connector tables")
+          .hasMessageContaining("connector init")
+          .extracting(e -> ((ConnectorException) e).code())
+          .isEqualTo(ErrorCode.STORE_NOT_FOUND);
+      opener.create(Optional.empty()).close();
+      try (ConnectorRuntime reopened = opener.open(Optional.empty())) {
+        assertThat(reopened.store().tableCounts()).containsEntry("goal", 0L);
+      }
+    }
+  }
+
+  @Test
+  void acceptsALibpqUrlTakingTheRoleFromIt() {
+    String jdbc = EmbeddedPostgresServer.createDatabase(StoreOpenerTest.class);
+    // jdbc:postgresql://localhost:PORT/DB?user=postgres → postgresql://postgres@localhost:PORT/DB
+    String libpq =
+        jdbc.replaceFirst("^jdbc:postgresql://", "postgresql://postgres:pw@")
+            .replaceFirst("\\?.*$", "");
+    Map<String, Object> config = new HashMap<>();
+    config.put("connector.store.kind", "postgres");
+    config.put("connector.store.postgres.url", libpq);
+    config.put("connector.pseudonym.key", TestStore.KEY);
+    try (ApplicationContext context = ApplicationContext.run(config);
+        ConnectorRuntime runtime = context.getBean(StoreOpener.class).create(Optional.empty())) {
+      assertThat(runtime.store().dialect().describe())
+          .startsWith("PostgreSQL jdbc:postgresql://localhost:")
+          .doesNotContain("pw");
+      assertThat(context.getBean(PostgresProperties.class).toString()).doesNotContain("pw");
+      runtime.ingest().ingest(WorkedExample.batch());
+      assertThat(runtime.store().tableCounts()).containsEntry("goal", 5L);
     }
   }
 
@@ -72,11 +116,18 @@ class StoreOpenerTest {
   }
 
   @Test
-  void rejectsAUrlThatIsNotPostgres() {
+  void rejectsAUrlThatIsNotPostgresWithAClearMessageNotAStackDump() {
     try (ApplicationContext context =
-        ApplicationContext.run(postgres("jdbc:mysql://localhost/connector"))) {
-      assertThatThrownBy(() -> context.getBean(PostgresProperties.class))
-          .hasStackTraceContaining("PostgresProperties.url - must be a PostgreSQL JDBC URL");
+        ApplicationContext.run(postgres("jdbc:mysql://root:secret@localhost/connector"))) {
+      StoreOpener opener = context.getBean(StoreOpener.class);
+
+      assertThatThrownBy(() -> opener.open(Optional.empty()))
+          .isInstanceOf(ConnectorException.class)
+          .hasMessageContaining("must be a PostgreSQL URL")
+          .hasMessageContaining("postgresql://[user[:password]@]host[:port]/database")
+          .hasMessageNotContaining("secret")
+          .extracting(e -> ((ConnectorException) e).code())
+          .isEqualTo(ErrorCode.CONFIGURATION_INVALID);
     }
   }
 

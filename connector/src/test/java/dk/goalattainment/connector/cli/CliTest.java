@@ -65,6 +65,7 @@ class CliTest {
     writeWorkedExample();
     return CliRun.of(
         "ingest",
+        "--create",
         "--db",
         db().toString(),
         "--org",
@@ -165,6 +166,7 @@ class CliTest {
     CliRun run =
         CliRun.of(
             "ingest",
+            "--create",
             "--db",
             db().toString(),
             "--org",
@@ -225,6 +227,19 @@ class CliTest {
 
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.out()).contains("dashboards (1): ").contains("goal_attainment_mean");
+  }
+
+  @Test
+  void refreshTakesTheDateTheDataRunsTo() throws Exception {
+    ingestWorkedExample();
+
+    CliRun latest = CliRun.of("refresh", "--db", db().toString());
+    CliRun asOf = CliRun.of("refresh", "--db", db().toString(), "--as-of", "2018-12-31");
+
+    assertThat(latest.exitCode()).as(latest.err()).isZero();
+    assertThat(latest.out()).contains("Data as of 2018-11-15");
+    assertThat(asOf.exitCode()).as(asOf.err()).isZero();
+    assertThat(asOf.out()).contains("Data as of 2018-12-31");
   }
 
   @Test

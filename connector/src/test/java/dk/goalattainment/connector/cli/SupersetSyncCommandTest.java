@@ -34,9 +34,9 @@ class SupersetSyncCommandTest {
     return dir.resolve("sync.duckdb");
   }
 
-  @BeforeEach
-  void storeWithTheWorkedExampleAndRoles() {
-    try (TestStore store = new TestStore(new DuckDbDialect(db()))) {
+  /** A DuckDB store at {@code db} with the worked example, refreshed. */
+  static void storeWithTheWorkedExample(Path db) {
+    try (TestStore store = new TestStore(new DuckDbDialect(db))) {
       store.ingest(WorkedExample.batch());
       new DatasetRefresher(store.store)
           .refresh(
@@ -46,16 +46,10 @@ class SupersetSyncCommandTest {
               s -> {});
     }
     System.setProperty(PASSWORD_PROPERTY, FakeSuperset.PASSWORD);
-    for (String unit : List.of("SOC", "FBU", "BC", "FBU-M")) {
-      superset.fake().addRole("Målopfyldelse " + unit);
-    }
-    for (String role :
-        List.of("Byråd og udvalg", "Direktion", "Driftsledere", "Teamledere", "Medarbejdere")) {
-      superset.fake().addRole(role);
-    }
   }
 
-  CliRun sync(String... extra) {
+  /** {@code superset sync} of the store at {@code db} into the harness's Superset. */
+  static CliRun sync(SupersetHarness superset, Path db, String... extra) {
     List<String> args =
         Stream.concat(
                 Stream.of(
@@ -68,10 +62,26 @@ class SupersetSyncCommandTest {
                     "--password-env",
                     PASSWORD_PROPERTY,
                     "--db",
-                    db().toString()),
+                    db.toString()),
                 Stream.of(extra))
             .toList();
     return CliRun.of(args.toArray(String[]::new));
+  }
+
+  @BeforeEach
+  void storeWithTheWorkedExampleAndRoles() {
+    storeWithTheWorkedExample(db());
+    for (String unit : List.of("SOC", "FBU", "BC", "FBU-M")) {
+      superset.fake().addRole("Målopfyldelse " + unit);
+    }
+    for (String role :
+        List.of("Byråd og udvalg", "Direktion", "Driftsledere", "Teamledere", "Medarbejdere")) {
+      superset.fake().addRole(role);
+    }
+  }
+
+  CliRun sync(String... extra) {
+    return sync(superset, db(), extra);
   }
 
   @Test
@@ -137,7 +147,8 @@ class SupersetSyncCommandTest {
 
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out())
-        .contains("~ import dashboards")
+        .contains("+ create dashboard \"byraad\"")
+        .contains("+ create dashboard \"enhed_team\"")
         .contains("Imported 4 dashboards and set their roles.");
     assertThat(superset.fake().dashboardRoles("direktion")).hasSize(1);
     assertThat(superset.fake().dashboardRoles("enhed_team")).hasSize(3);
@@ -151,7 +162,10 @@ class SupersetSyncCommandTest {
     assertThat(second.exitCode()).as(second.err()).isZero();
     assertThat(second.out())
         .contains("Superset is up to date.")
-        .contains("unchanged dashboards (4)");
+        .contains("  unchanged dashboard \"byraad\"")
+        .contains("  unchanged dashboard \"direktion\"")
+        .contains("  unchanged dashboard \"driftsomraade\"")
+        .contains("  unchanged dashboard \"enhed_team\"");
     assertThat(superset.assetWrites()).hasSize(writes);
   }
 
@@ -161,5 +175,52 @@ class SupersetSyncCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).doesNotContain("goal-attainment: FBU");
+  }
+
+  @Test
+  void onPostgresTheDatabaseIsRegisteredWithTheReaderRole() {
+    String url =
+        dk.goalattainment.connector.EmbeddedPostgresServer.createDatabase(
+            SupersetSyncCommandTest.class);
+    try (TestStore store =
+        new TestStore(
+            new dk.goalattainment.connector.store.postgres.PostgresDialect(
+                url, dk.goalattainment.connector.EmbeddedPostgresServer.USER, null, 2))) {
+      store.ingest(WorkedExample.batch());
+    }
+    java.util.Map<String, String> config =
+        java.util.Map.of(
+            "connector.store.kind", "postgres",
+            "connector.store.postgres.url", url,
+            "connector.store.postgres.reader-user", "bi_reader",
+            "connector.store.postgres.reader-password", "reader-pw");
+    config.forEach(System::setProperty);
+    CliRun run;
+    try {
+      run =
+          CliRun.of(
+              "superset",
+              "sync",
+              "--url",
+              superset.url().toString(),
+              "--username",
+              FakeSuperset.USERNAME,
+              "--password-env",
+              PASSWORD_PROPERTY,
+              "--no-dashboards");
+    } finally {
+      config.keySet().forEach(System::clearProperty);
+    }
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(superset.fake().databases()).hasSize(1);
+    FakeSuperset.Db db = superset.fake().databases().get(0);
+    String port = url.replaceFirst("^jdbc:postgresql://localhost:(\\d+)/.*$", "$1");
+    String name = url.replaceFirst("^jdbc:postgresql://localhost:\\d+/([^?]+).*$", "$1");
+    assertThat(db.uri)
+        .startsWith("postgresql+psycopg2://bi_reader:")
+        .endsWith("@localhost:" + port + "/" + name);
+    assertThat(db.password).isEqualTo("reader-pw");
+    assertThat(run.out()).contains("public.ds_attainment").doesNotContain("reader-pw");
   }
 }

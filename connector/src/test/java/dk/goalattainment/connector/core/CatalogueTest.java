@@ -40,6 +40,32 @@ class CatalogueTest {
   }
 
   @Test
+  void twoCodesWithOneLabelAreRefused() throws Exception {
+    String yaml =
+        Files.readString(TestCatalogue.definitionsDir().resolve("catalogue.yaml"))
+            .replace("Sundhedsforhold (voksne)", "Sundhedsforhold (børn og unge)");
+
+    assertThatThrownBy(() -> CatalogueLoader.parse(yaml, "test.yaml"))
+        .hasMessageContaining(
+            "life_themes.sundhedsforhold: label 'Sundhedsforhold (børn og unge)' is also the label"
+                + " of sundhed; labels must be unique within a dimension");
+  }
+
+  @Test
+  void theOrgLevelsAreTheFixedCodesTopToBottom() throws Exception {
+    Catalogue c = TestCatalogue.get();
+    assertThat(c.orgLevels())
+        .extracting(Catalogue.Coded::code)
+        .containsExactly("kommune", "forvaltning", "driftsomraade", "enhed", "team");
+    String swapped =
+        Files.readString(TestCatalogue.definitionsDir().resolve("catalogue.yaml"))
+            .replace("- code: kommune", "- code: gemeinde");
+
+    assertThatThrownBy(() -> CatalogueLoader.parse(swapped, "test.yaml"))
+        .hasMessageContaining("org_levels: 'kommune' is missing");
+  }
+
+  @Test
   void anUnknownFieldIsReportedWithItsLine() {
     assertThatThrownBy(() -> CatalogueLoader.parse("version: 1\neffect_goalz: []\n", "t.yaml"))
         .isInstanceOf(ConnectorException.class)

@@ -62,6 +62,9 @@ class DashboardSpecValidationTest {
         c.timeGrain(),
         c.where(),
         c.ignore(),
+        c.totals(),
+        c.partial(),
+        c.stack(),
         c.description(),
         c.width(),
         c.height());
@@ -168,6 +171,103 @@ class DashboardSpecValidationTest {
     assertThat(DashboardTestSupport.builder().validate(List.of(direktion(), direktion())))
         .anySatisfy(p -> assertThat(p).contains("slug used twice"))
         .anySatisfy(p -> assertThat(p).contains("duplicate UUID"));
+  }
+
+  private static ChartSpec where(
+      ChartSpec c, java.util.Map<String, List<String>> where, Boolean partial) {
+    return new ChartSpec(
+        c.id(),
+        c.title(),
+        c.viz(),
+        c.dataset(),
+        c.metrics(),
+        c.groupby(),
+        c.columns(),
+        c.xAxis(),
+        c.timeGrain(),
+        where,
+        c.ignore(),
+        c.totals(),
+        partial,
+        c.stack(),
+        c.description(),
+        c.width(),
+        c.height());
+  }
+
+  @Test
+  void orgNodesAreSelectedByLevelCodeNeverByDepthOrName() {
+    DashboardSpec byDepth =
+        withChart(
+            direktion(),
+            "areas",
+            c ->
+                where(
+                    c,
+                    java.util.Map.of(
+                        "via", List.of("authority"),
+                        "org_depth", List.of("2"),
+                        "org_level", List.of("driftsomraade"),
+                        "period_kind", List.of("quarter")),
+                    null));
+    assertThat(problems(byDepth))
+        .containsExactly(
+            "dashboard direktion, chart areas: selects org nodes by depth (org_depth); select them"
+                + " by level code (org_level) and the in_<level> columns");
+
+    DashboardSpec unknownLevel =
+        withChart(
+            direktion(),
+            "areas",
+            c ->
+                where(
+                    c,
+                    java.util.Map.of(
+                        "via", List.of("authority"),
+                        "org_level", List.of("Driftsområde"),
+                        "period_kind", List.of("quarter")),
+                    null));
+    assertThat(problems(unknownLevel))
+        .containsExactly(
+            "dashboard direktion, chart areas: org_level 'Driftsområde' is not a level code"
+                + " (kommune, forvaltning, driftsomraade, enhed, team)");
+
+    DashboardSpec noLevel =
+        withChart(
+            direktion(),
+            "areas",
+            c ->
+                where(
+                    c,
+                    java.util.Map.of(
+                        "via", List.of("authority"), "period_kind", List.of("quarter")),
+                    null));
+    assertThat(problems(noLevel))
+        .containsExactly(
+            "dashboard direktion, chart areas: must fix org_level (where) or group by it: every"
+                + " row of the dataset is one slice");
+  }
+
+  @Test
+  void aLabelIsGroupedWithItsCode() {
+    DashboardSpec d =
+        withChart(
+            direktion(),
+            "trend",
+            c -> chart(c, c.id(), c.dataset(), c.metrics(), List.of("effect_goal_label")));
+    assertThat(problems(d))
+        .containsExactly(
+            "dashboard direktion, chart trend: groups by the label effect_goal_label without its"
+                + " code effect_goal (group by both)");
+  }
+
+  @Test
+  void aChartShowingIncompletePeriodsSaysSoInItsTitle() {
+    DashboardSpec d = withChart(direktion(), "areas", c -> where(c, c.where(), true));
+    assertThat(problems(d))
+        .containsExactly(
+            "dashboard direktion, chart areas: shows incomplete periods (partial: true), so its"
+                + " title must say so ('igangværende periode')");
   }
 
   @Test

@@ -41,7 +41,7 @@ final class DashboardTestSupport {
 
   static synchronized List<DashboardSpec> specs() {
     if (specs == null) {
-      specs = DashboardBundleBuilder.load(dashboardsDir());
+      specs = DashboardSpecs.load(dashboardsDir());
     }
     return specs;
   }

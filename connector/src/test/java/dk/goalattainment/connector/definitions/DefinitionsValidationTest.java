@@ -82,7 +82,7 @@ class DefinitionsValidationTest {
 
   @Test
   void schemaStageRejectsAnUnknownFieldAndAWrongType() throws IOException {
-    edit("datasets/goal_followups.yaml", "version: 1", "version: one");
+    edit("datasets/goal_followups.yaml", "version: 2", "version: two");
     edit("metrics.yaml", "    unit: count\n", "    unit: count\n    colour: red\n");
 
     assertThat(stages().schema())
@@ -102,19 +102,51 @@ class DefinitionsValidationTest {
 
   @Test
   void semanticStageRejectsAnExpressionNamingAMissingColumn() throws IOException {
-    edit("metrics.yaml", "attainment: \"SUM(goals_unmet)\"", "attainment: \"SUM(goals_missed)\"");
-    edit("metrics.yaml", "id: goals_unmet\n    version: 1", "id: goals_unmet\n    version: 2");
+    edit(
+        "metrics.yaml",
+        "id: goals_unmet\n    version: 2",
+        "id: goals_unmet\n    version: 3\n    expressions:\n      goal_followups: \"SUM(missed)\"");
+    edit("datasets/goal_followups.yaml", "- goals_met\n", "- goals_met\n- goals_unmet\n");
+    edit("datasets/goal_followups.yaml", "version: 2", "version: 3");
 
     assertThat(stages().semantics())
         .contains(
-            "metric goals_unmet: the expression for attainment names goals_missed, which is not a"
+            "metric goals_unmet: the expression for goal_followups names missed, which is not a"
                 + " column of that dataset");
+  }
+
+  @Test
+  void semanticStageRefusesAWrittenExpressionOnThePreAggregatedCube() throws IOException {
+    edit(
+        "metrics.yaml",
+        "id: citizens\n    version: 2",
+        "id: citizens\n    version: 3\n    expressions:\n      attainment: \"SUM(citizens)\"");
+
+    assertThat(stages().semantics())
+        .contains(
+            "metric citizens: the expression for attainment is generated from the engine's"
+                + " figures (exact or nothing on pre-aggregated rows); remove it from"
+                + " metrics.yaml");
+  }
+
+  @Test
+  void semanticStageRejectsACubeMetricTheEngineHasNoFigureFor() throws IOException {
+    edit("datasets/followup_compliance.yaml", "- goals_due\n", "- goals_due\n- distance_avg\n");
+    edit("datasets/followup_compliance.yaml", "version: 2", "version: 3");
+
+    assertThat(stages().semantics())
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "dataset followup_compliance: metric distance_avg has no expression for"
+                            + " this dataset"));
   }
 
   @Test
   void semanticStageRejectsAnUnknownMetricReference() throws IOException {
     edit("datasets/followup_compliance.yaml", "- goals_due\n", "- goals_due\n- goals_overdue\n");
-    edit("datasets/followup_compliance.yaml", "version: 1", "version: 2");
+    edit("datasets/followup_compliance.yaml", "version: 2", "version: 3");
 
     assertThat(stages().semantics())
         .contains(
@@ -127,18 +159,18 @@ class DefinitionsValidationTest {
 
     assertThat(stages().semantics())
         .containsExactly(
-            "metric:distance_avg@1 changed without a new version: a changed definition must get"
+            "metric:distance_avg@2 changed without a new version: a changed definition must get"
                 + " a new version and effective_from, never a silent edit");
   }
 
   @Test
   void aNewVersionMustBeRecordedInTheLock() throws IOException {
     edit("metrics.yaml", "d3format: \".2f\"", "d3format: \".3f\"");
-    edit("metrics.yaml", "id: distance_avg\n    version: 1", "id: distance_avg\n    version: 2");
+    edit("metrics.yaml", "id: distance_avg\n    version: 2", "id: distance_avg\n    version: 3");
 
     assertThat(stages().semantics())
         .containsExactly(
-            "metric:distance_avg@2 is not in definitions.lock.yaml: record it with `connector"
+            "metric:distance_avg@3 is not in definitions.lock.yaml: record it with `connector"
                 + " validate --update-lock`");
   }
 
@@ -160,10 +192,12 @@ class DefinitionsValidationTest {
         "datasets/followup_compliance.yaml",
         "name: goals_due\n  type: BIGINT",
         "name: goals_due\n  type: DOUBLE");
+    // a written expression (allowed on the citizen-grain drill-down) that names no column
     edit(
         "metrics.yaml",
-        "followup_compliance: \"SUM(followups_overdue)\"",
-        "followup_compliance: \"SUM(overdue_followups)\"");
+        "id: goals_met\n    version: 2",
+        "id: goals_met\n    version: 3\n    expressions:\n      goal_followups:"
+            + " \"SUM(overdue_followups)\"");
     Definitions broken = DefinitionsLoader.load(new DefinitionFiles(copy)).definitions();
 
     try (TestStore store = new TestStore(db)) {
@@ -174,7 +208,7 @@ class DefinitionsValidationTest {
           .hasMessageContaining(
               "dataset followup_compliance (table ds_followup_compliance): column goals_due is"
                   + " declared DOUBLE but the table has BIGINT")
-          .hasMessageContaining("metric followups_overdue does not execute");
+          .hasMessageContaining("metric goals_met does not execute");
       assertThat(new DatasetRefresher(store.store).validate(broken))
           .contains(
               "dataset attainment (table ds_attainment): is not materialised; run `connector"

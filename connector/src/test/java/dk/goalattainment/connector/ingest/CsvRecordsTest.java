@@ -69,6 +69,20 @@ class CsvRecordsTest {
   }
 
   @Test
+  void readsTheOptionalLevelOfAnOrgUnit() {
+    String csv =
+        "unit_id,name,parent_id,role,valid_from,valid_to,level\n"
+            + "SOC,Socialforvaltningen,,,2020-01-01,,forvaltning\n"
+            + "BC,Børnecentret,SOC,udfoerer,2020-01-01,,\n";
+
+    assertThat(read(CsvRecords.orgUnits(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+        .extracting(Row::record)
+        .containsExactly(
+            new RawOrgUnit("SOC", "Socialforvaltningen", "", "", "2020-01-01", "", "forvaltning"),
+            new RawOrgUnit("BC", "Børnecentret", "SOC", "udfoerer", "2020-01-01", "", ""));
+  }
+
+  @Test
   void readsUtf8FileWithByteOrderMark() throws IOException {
     byte[] bytes =
         concat(

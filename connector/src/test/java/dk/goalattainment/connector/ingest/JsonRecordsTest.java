@@ -83,6 +83,19 @@ class JsonRecordsTest {
   }
 
   @Test
+  void readsTheOptionalLevelOfAnOrgUnit() {
+    String units =
+        "[{\"unit_id\": \"SOC\", \"name\": \"Socialforvaltningen\", \"valid_from\":"
+            + " \"2020-01-01\", \"level\": \"forvaltning\"}]";
+    assertThat(read(JsonRecords.orgUnits(units.getBytes(UTF_8))))
+        .containsExactly(
+            new Row<>(
+                1,
+                new RawOrgUnit(
+                    "SOC", "Socialforvaltningen", null, null, "2020-01-01", null, "forvaltning")));
+  }
+
+  @Test
   void readsEmptyArrayAsNoRecords() {
     assertThat(read(JsonRecords.goals(" [ ] ".getBytes(UTF_8)))).isEmpty();
   }

@@ -36,13 +36,17 @@ class RestApiTest implements TestPropertyProvider {
   @Client("/")
   HttpClient http;
 
+  @Inject io.micronaut.http.server.HttpServerConfiguration server;
+
   @Override
   public Map<String, String> getProperties() {
     try {
       Path dir = Files.createTempDirectory("rest-test");
+      // the service opens an existing store, never creates one
+      new dk.goalattainment.connector.TestStore(dir).close();
       return Map.of(
           "connector.store.duckdb-path",
-          dir.resolve("rest.duckdb").toString(),
+          dir.resolve("test.duckdb").toString(),
           "connector.api.token",
           TOKEN,
           "micronaut.server.port",
@@ -106,8 +110,9 @@ class RestApiTest implements TestPropertyProvider {
         .exchange(HttpRequest.POST(path, body).contentType(type).bearerAuth(TOKEN), String.class);
   }
 
+  /** A GET with the full-access token. */
   JsonNode get(String path) throws IOException {
-    return JSON.readTree(http.toBlocking().retrieve(path));
+    return JSON.readTree(http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(TOKEN)));
   }
 
   HttpClientResponseException failure(HttpRequest<?> request) {
@@ -178,7 +183,8 @@ class RestApiTest implements TestPropertyProvider {
         http.toBlocking()
             .retrieve(
                 HttpRequest.GET("/api/v1/attainment?period=2018-Q4&org=FBU&by=life_theme")
-                    .accept("text/csv"));
+                    .accept("text/csv")
+                    .bearerAuth(TOKEN));
 
     assertThat(csv)
         .startsWith(
@@ -203,7 +209,7 @@ class RestApiTest implements TestPropertyProvider {
   @Test
   void anUnknownOrgIsANotFoundProblem() throws IOException {
     HttpClientResponseException e =
-        failure(HttpRequest.GET("/api/v1/attainment?period=2018-Q4&org=NOPE"));
+        failure(HttpRequest.GET("/api/v1/attainment?period=2018-Q4&org=NOPE").bearerAuth(TOKEN));
 
     assertThat(e.getStatus().getCode()).isEqualTo(404);
     assertThat(problem(e).get("title").asText()).isEqualTo("Not found");
@@ -269,6 +275,26 @@ class RestApiTest implements TestPropertyProvider {
   }
 
   @Test
+  void theIngestLimitIsTheDocumented512MiB() {
+    assertThat(server.getMaxRequestSize()).isEqualTo(512L * 1024 * 1024);
+  }
+
+  @Test
+  void aThirtyMegabyteJsonStringGetsAPreciseMessage() throws IOException {
+    String json = "[{\"goal_id\":\"G1\",\"cpr\":\"" + "7".repeat(30 * 1024 * 1024) + "\"}]";
+    HttpClientResponseException e =
+        failure(
+            HttpRequest.POST("/api/v1/ingest/goals", json)
+                .contentType("application/json")
+                .bearerAuth(TOKEN));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(422);
+    assertThat(problem(e).get("errors").get(0).get("message").asText())
+        .isEqualTo(
+            "goals: row 1, field cpr: is longer than the 1,000,000 characters a value may have");
+  }
+
+  @Test
   void ingestOfAnUnknownKindIsNotFound() {
     HttpClientResponseException e =
         failure(
@@ -298,7 +324,10 @@ class RestApiTest implements TestPropertyProvider {
     assertThat(d.get("metrics"))
         .extracting(m -> m.get("id").asText())
         .contains("citizens", "goal_attainment_avg");
-    assertThat(failure(HttpRequest.GET("/api/v1/datasets/nope")).getStatus().getCode())
+    assertThat(
+            failure(HttpRequest.GET("/api/v1/datasets/nope").bearerAuth(TOKEN))
+                .getStatus()
+                .getCode())
         .isEqualTo(404);
   }
 
@@ -307,7 +336,8 @@ class RestApiTest implements TestPropertyProvider {
     String q =
         "/api/v1/datasets/attainment/rows?period=2018-Q4&via=authority&target_group=*"
             + "&goal_type=*&life_theme=*&limit=2";
-    HttpResponse<String> first = http.toBlocking().exchange(q, String.class);
+    HttpResponse<String> first =
+        http.toBlocking().exchange(HttpRequest.GET(q).bearerAuth(TOKEN), String.class);
     JsonNode page = JSON.readTree(first.body());
 
     assertThat(page.get("total").asLong()).isGreaterThan(2);
@@ -336,7 +366,9 @@ class RestApiTest implements TestPropertyProvider {
   void servesDatasetRowsAsCsv() {
     String csv =
         http.toBlocking()
-            .retrieve("/api/v1/datasets/followup_compliance/rows?format=csv&org_unit=FBU");
+            .retrieve(
+                HttpRequest.GET("/api/v1/datasets/followup_compliance/rows?format=csv&org_unit=FBU")
+                    .bearerAuth(TOKEN));
 
     assertThat(csv.lines().findFirst().orElseThrow()).startsWith("period,period_kind,");
     assertThat(csv.lines().count()).isGreaterThan(1);
@@ -345,7 +377,7 @@ class RestApiTest implements TestPropertyProvider {
   @Test
   void anUnknownFilterIsABadRequestNamingTheColumns() throws IOException {
     HttpClientResponseException e =
-        failure(HttpRequest.GET("/api/v1/datasets/attainment/rows?colour=red"));
+        failure(HttpRequest.GET("/api/v1/datasets/attainment/rows?colour=red").bearerAuth(TOKEN));
 
     assertThat(e.getStatus().getCode()).isEqualTo(400);
     assertThat(problem(e).get("detail").asText()).contains("[colour]").contains("org_path");

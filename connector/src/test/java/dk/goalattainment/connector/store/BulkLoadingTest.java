@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
 /** The dialect's {@link BulkWriter}: every value back exactly as written, in one transaction. */
 abstract class BulkLoadingTest extends AbstractStoreContractTest {
   private static final List<String> COLUMNS =
-      List.of("row_no", "unit_id", "name", "parent_id", "role", "valid_from", "valid_to");
+      List.of("row_no", "unit_id", "name", "parent_id", "role", "valid_from", "valid_to", "level");
 
   /** Rows as written: a row_no, then texts and dates, any of them null. */
   private static final List<Object[]> TRICKY =
       List.of(
-          new Object[] {1L, "a,b", "quote \" inside", null, "", LocalDate.of(2018, 1, 1), null},
+          new Object[] {
+            1L, "a,b", "quote \" inside", null, "", LocalDate.of(2018, 1, 1), null, "team"
+          },
           new Object[] {
             2L,
             "line\nbreak",
@@ -28,12 +30,15 @@ abstract class BulkLoadingTest extends AbstractStoreContractTest {
             "tab\there",
             "\\N",
             LocalDate.of(1970, 1, 1),
-            LocalDate.of(2099, 12, 31)
+            LocalDate.of(2099, 12, 31),
+            null
           },
           new Object[] {
-            3L, "æøå ÆØÅ é ✓", "\"\"", ",", "back\\slash", LocalDate.of(2000, 2, 29), null
+            3L, "æøå ÆØÅ é ✓", "\"\"", ",", "back\\slash", LocalDate.of(2000, 2, 29), null, ""
           },
-          new Object[] {4L, " spaces ", "NULL", "null", "\"", LocalDate.of(2018, 12, 31), null});
+          new Object[] {
+            4L, " spaces ", "NULL", "null", "\"", LocalDate.of(2018, 12, 31), null, "\\N"
+          });
 
   private List<Object[]> readBack(Connection c) throws SQLException {
     List<Object[]> rows = new ArrayList<>();
@@ -53,7 +58,8 @@ abstract class BulkLoadingTest extends AbstractStoreContractTest {
               rs.getString(4),
               rs.getString(5),
               rs.getObject(6, LocalDate.class),
-              rs.getObject(7, LocalDate.class)
+              rs.getObject(7, LocalDate.class),
+              rs.getString(8)
             });
       }
     }
@@ -107,6 +113,7 @@ abstract class BulkLoadingTest extends AbstractStoreContractTest {
               null,
               "udfoerer",
               LocalDate.of(2018, 1, 1),
+              null,
               null);
         }
       }

@@ -66,6 +66,14 @@ class DuckDbStoreContractTest {
   }
 
   @Nested
+  class StoredDataGuard extends StoredDataGuardTest {
+    @Override
+    protected TestDatabase database() {
+      return TestDatabase.DUCKDB;
+    }
+  }
+
+  @Nested
   class Cube extends CubeContractTest {
     @Override
     protected TestDatabase database() {

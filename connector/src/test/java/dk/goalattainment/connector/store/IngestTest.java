@@ -238,6 +238,60 @@ abstract class IngestTest extends AbstractStoreContractTest {
   }
 
   @Test
+  void keepsAGivenLevelAndDerivesTheOthersFromTheTree() throws Exception {
+    db.ingest(WorkedExample.batch());
+    db.ingest(new Fixture().unitAt("SEK", "SOC", "myndighed", "driftsomraade").batch());
+
+    assertThat(db.store.orgUnit("SEK").orElseThrow().level())
+        .isEqualTo(dk.goalattainment.connector.core.model.OrgLevel.DRIFTSOMRAADE);
+    assertThat(db.store.orgUnit("BC").orElseThrow().level()).isNull();
+    assertThat(effectiveLevels())
+        .containsEntry("SOC", "forvaltning")
+        .containsEntry("FBU", "driftsomraade")
+        .containsEntry("BC", "enhed")
+        .containsEntry("FBU-M", "enhed")
+        .containsEntry("SEK", "driftsomraade");
+
+    // a team below BC: a unit with a role under a unit with a role
+    db.ingest(new Fixture().unit("BC-T", "BC", "udfoerer").batch());
+    assertThat(effectiveLevels()).containsEntry("BC-T", "team").containsEntry("BC", "enhed");
+  }
+
+  private Map<String, String> effectiveLevels() throws java.sql.SQLException {
+    Map<String, String> levels = new java.util.HashMap<>();
+    try (java.sql.Connection c = db.store.dialect().connect();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT unit_id, org_level FROM org_unit")) {
+      while (rs.next()) {
+        levels.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return levels;
+  }
+
+  @Test
+  void rejectsAnUnknownLevelAndALevelAboveItsParents() {
+    Fixture unknown = new Fixture().unitAt("A", null, null, "region");
+    assertThat(messages(failure(unknown.batch())))
+        .containsExactly(
+            "org-units: row 1, field level: must be empty or one of kommune, forvaltning,"
+                + " driftsomraade, enhed, team");
+
+    db.ingest(new Fixture().unitAt("A", null, null, "forvaltning").batch());
+    Fixture above = new Fixture().unitAt("B", "A", "myndighed", "kommune");
+    assertThat(messages(failure(above.batch())))
+        .containsExactly(
+            "org-units: row 1, field level: places the unit above its parent's level (given or"
+                + " derived); give a level at or below the parent's");
+    Fixture parentBelow = new Fixture().unitAt("A", null, null, "team");
+    db.ingest(new Fixture().unit("B", "A", "myndighed").batch());
+    assertThat(messages(failure(parentBelow.batch())))
+        .containsExactly(
+            "org-units: row 1, field level: places the unit below the level of a unit under it;"
+                + " give a level at or above its units' levels");
+  }
+
+  @Test
   void aFollowUpOfAnInvalidGoalIsNotReportedTwice() {
     Fixture f =
         new Fixture()

@@ -101,6 +101,14 @@ class PostgresStoreContractTest {
   }
 
   @Nested
+  class StoredDataGuard extends StoredDataGuardTest {
+    @Override
+    protected TestDatabase database() {
+      return TestDatabase.POSTGRES;
+    }
+  }
+
+  @Nested
   class Cube extends CubeContractTest {
     @Override
     protected TestDatabase database() {

@@ -5,6 +5,7 @@ import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.core.model.AgeBand;
 import dk.goalattainment.connector.core.model.GoalType;
 import dk.goalattainment.connector.core.model.Label;
+import dk.goalattainment.connector.core.model.OrgLevel;
 import dk.goalattainment.connector.core.model.Scores;
 import dk.goalattainment.connector.core.model.UnitRole;
 import java.util.ArrayList;
@@ -116,14 +117,60 @@ public record Catalogue(
     exactCodes(
         p, "age_bands", ageBands, Arrays.stream(AgeBand.values()).map(AgeBand::code).toList());
     rulerCoverage(p);
-    unique(p, "org_levels", orgLevels, Coded::code);
-    if (orgLevels.isEmpty()) {
-      p.add("org_levels: at least one level (the root's) is required");
+    exactCodes(
+        p, "org_levels", orgLevels, Arrays.stream(OrgLevel.values()).map(OrgLevel::code).toList());
+    if (!orgLevels.stream()
+        .map(Coded::code)
+        .toList()
+        .equals(Arrays.stream(OrgLevel.values()).map(OrgLevel::code).toList())) {
+      p.add(
+          "org_levels: the levels must be listed top to bottom: "
+              + Arrays.toString(OrgLevel.values()).toLowerCase(java.util.Locale.ROOT));
     }
-    for (Coded level : orgLevels) {
-      labelled(p, "org_levels", level.code(), level.label());
-    }
+    uniqueLabels(p, "effect_goals", effectGoals, EffectGoal::code, EffectGoal::label);
+    uniqueLabels(p, "life_themes", lifeThemes, LifeTheme::code, LifeTheme::label);
+    uniqueLabels(p, "target_groups", targetGroups, TargetGroup::code, TargetGroup::label);
+    uniqueLabels(p, "goal_types", goalTypes, Coded::code, Coded::label);
+    uniqueLabels(p, "roles", roles, Coded::code, Coded::label);
+    uniqueLabels(p, "age_bands", ageBands, Coded::code, Coded::label);
+    uniqueLabels(p, "org_levels", orgLevels, Coded::code, Coded::label);
     return p;
+  }
+
+  /**
+   * Labels are unique within a dimension, in each language: charts show the label, and two codes
+   * with one label would read as one row.
+   */
+  private static <T> void uniqueLabels(
+      List<String> p,
+      String section,
+      List<T> items,
+      Function<T, String> code,
+      Function<T, Label> label) {
+    for (Function<Label, String> language :
+        List.<Function<Label, String>>of(Label::da, Label::en)) {
+      Map<String, String> seen = new LinkedHashMap<>();
+      for (T item : items) {
+        Label l = label.apply(item);
+        String text = l == null ? null : language.apply(l);
+        if (text == null || text.isBlank()) {
+          continue;
+        }
+        String other =
+            seen.putIfAbsent(text.strip().toLowerCase(java.util.Locale.ROOT), code.apply(item));
+        if (other != null) {
+          p.add(
+              section
+                  + "."
+                  + code.apply(item)
+                  + ": label '"
+                  + text
+                  + "' is also the label of "
+                  + other
+                  + "; labels must be unique within a dimension");
+        }
+      }
+    }
   }
 
   private void rulerCoverage(List<String> p) {

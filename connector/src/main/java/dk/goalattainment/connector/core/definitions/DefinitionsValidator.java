@@ -26,7 +26,8 @@ public final class DefinitionsValidator {
   public static final Set<String> DIRECTIONS =
       Set.of("higher_is_better", "lower_is_better", "neutral");
 
-  public static final Set<String> UNITS = Set.of("share", "count", "mean_share", "ruler_points");
+  public static final Set<String> UNITS =
+      Set.of("share", "count", "mean_share", "ruler_points", "flag", "mark");
 
   private static final Set<String> CATALOGUE_DIMENSIONS =
       Set.of("effect_goal", "life_theme", "target_group", "goal_type", "age_band");
@@ -49,6 +50,7 @@ public final class DefinitionsValidator {
           "cast",
           "double",
           "precision",
+          "float8",
           "integer",
           "bigint",
           "varchar",
@@ -114,12 +116,11 @@ public final class DefinitionsValidator {
       if (m.unit() == null || !UNITS.contains(m.unit())) {
         p.add(at + ": unit must be one of " + new java.util.TreeSet<>(UNITS));
       }
-      required(p, at, "d3format", m.d3format());
+      if (!"mark".equals(m.unit())) {
+        required(p, at, "d3format", m.d3format());
+      }
       if (m.direction() == null || !DIRECTIONS.contains(m.direction())) {
         p.add(at + ": direction must be one of " + new java.util.TreeSet<>(DIRECTIONS));
-      }
-      if (m.expressions().isEmpty()) {
-        p.add(at + ": expressions (SQL per dataset) are required");
       }
       MetricDefinition.SuccessCriterion s = m.successCriterion();
       if (s != null) {
@@ -192,7 +193,12 @@ public final class DefinitionsValidator {
         if (metric.isEmpty()) {
           p.add(at + ": metric " + metricId + " is not defined in metrics.yaml");
         } else if (!metric.get().expressions().containsKey(d.id())) {
-          p.add(at + ": metric " + metricId + " has no expression for this dataset");
+          p.add(
+              at
+                  + ": metric "
+                  + metricId
+                  + " has no expression for this dataset: the engine generates none for it (not"
+                  + " one of its figures on this dataset) and metrics.yaml gives none");
         }
       }
     }

@@ -41,7 +41,8 @@ import java.util.Map;
  */
 public final class AttainmentSql {
   /** The goal types, in report order. */
-  static final List<String> GOAL_TYPES = List.of("progression", "maintenance", "limited_decline");
+  public static final List<String> GOAL_TYPES =
+      List.of("progression", "maintenance", "limited_decline");
 
   private AttainmentSql() {}
 

@@ -83,6 +83,7 @@ public final class CubeRowsSql {
     c.put("period_start", "dp.p_start");
     c.put("period_end", "dp.p_end");
     c.put("period_year", "dp.period_year");
+    c.putAll(DatasetSql.periodColumns("dp"));
     c.put("via", "CASE WHEN m.via = 0 THEN 'authority' ELSE 'provider' END");
     c.put("org_unit", "ou.unit_id");
     c.put("org_unit_name", AttainmentSql.closedLabel("ou", "dp.p_end"));
@@ -90,7 +91,11 @@ public final class CubeRowsSql {
     c.put("parent_org_unit", "ou.parent_id");
     c.put("org_depth", "ou.org_depth");
     c.put("org_level", "ou.org_level");
+    c.put("org_level_label", "ou.org_level_label");
     c.put("org_path", "ou.org_path");
+    for (String level : DatasetSql.IN_LEVELS) {
+      c.put("in_" + level, "ou.in_" + level);
+    }
     for (String[] d :
         new String[][] {
           {"target_group", "ctg", "ltg", "Alle målgrupper"},

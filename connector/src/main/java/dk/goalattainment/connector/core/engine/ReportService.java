@@ -54,10 +54,22 @@ public final class ReportService {
       return reader.report(request);
     }
     if (fromDataset.get().rows().isEmpty() && reader.orgUnit(request.orgUnitId()).isEmpty()) {
-      throw new ConnectorException(
-          ErrorCode.NOT_FOUND, "No org unit has the id given as the report's org node.");
+      throw unknownOrgUnit(request.orgUnitId());
     }
     return fromDataset.get();
+  }
+
+  /**
+   * The error for a report on an org unit that does not exist: names the id given and where the
+   * units are listed. (Org units are administrative data, not personal.)
+   */
+  public static ConnectorException unknownOrgUnit(String unitId) {
+    String id = unitId.length() > 64 ? unitId.substring(0, 64) + "…" : unitId;
+    return new ConnectorException(
+        ErrorCode.NOT_FOUND,
+        "No org unit has the id '"
+            + id
+            + "'. `connector units` (or GET /api/v1/org-units) lists the units of the store.");
   }
 
   /** The report computed live from the goals and follow-ups, never from materialised data. */

@@ -17,12 +17,28 @@ public enum ErrorCode {
   CONFIGURATION_INVALID(500, "Invalid configuration", 3),
   /** The store failed. */
   STORE_FAILURE(500, "Store failure", 4),
+  /**
+   * The store does not exist where it was looked for (a missing DuckDB file, a PostgreSQL database
+   * without the connector's tables): it is never created implicitly.
+   */
+  STORE_NOT_FOUND(503, "Store not found", 3),
+  /** The store cannot be reached right now (connection refused or timed out); retry later. */
+  STORE_UNAVAILABLE(503, "Store unavailable", 4),
   /** A remote system (Superset, CKAN) failed or refused. */
   REMOTE_FAILURE(502, "Remote system failure", 4),
   /** Authentication is required or failed. */
   UNAUTHORIZED(401, "Unauthorized", 2),
   /** The request conflicts with work in progress (e.g. a second refresh while one runs). */
   CONFLICT(409, "Conflict", 5),
+  /** The caller is authenticated but its token does not grant what was asked. */
+  FORBIDDEN(403, "Forbidden", 2),
+  /** A request body is larger than the configured limit. */
+  PAYLOAD_TOO_LARGE(413, "Payload too large", 2),
+  /**
+   * Stored data cannot be used as it is (e.g. a record with a date outside the plausible window,
+   * stored before the ingest checked it); the message names the records and how to correct them.
+   */
+  STORED_DATA_INVALID(409, "Stored data cannot be used", 2),
   /** Anything else. */
   INTERNAL(500, "Internal error", 4);
 

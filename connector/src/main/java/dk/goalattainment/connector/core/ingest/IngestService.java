@@ -19,8 +19,11 @@ import java.util.function.Supplier;
  * #MAX_REPORTED_ERRORS}), and nothing is stored.
  */
 public final class IngestService {
-  /** Errors listed in one failure; the message says how many more there were. */
-  public static final int MAX_REPORTED_ERRORS = 100_000;
+  /**
+   * Errors listed in one failure; the failure's {@link ConnectorException#errorCount()} and message
+   * say how many there were in all.
+   */
+  public static final int MAX_REPORTED_ERRORS = 1_000;
 
   private final RecordValidator validator;
   private final Supplier<IngestTransaction> transactions;
@@ -100,7 +103,7 @@ public final class IngestService {
       if (e.code() != ErrorCode.VALIDATION_FAILED || e.errors().isEmpty()) {
         throw e;
       }
-      errors.addAll(e.errors());
+      errors.addAll(e.errors(), e.errorCount());
     }
   }
 
@@ -116,8 +119,13 @@ public final class IngestService {
     private long total;
 
     void addAll(List<FieldError> more) {
+      addAll(more, more.size());
+    }
+
+    /** Adds the listed errors of a failure that had {@code count} errors in all. */
+    void addAll(List<FieldError> more, long count) {
+      total += Math.max(count, more.size());
       for (FieldError e : more) {
-        total++;
         if (list.size() < MAX_REPORTED_ERRORS) {
           list.add(e);
         }
@@ -130,7 +138,7 @@ public final class IngestService {
               + total
               + (total == 1 ? " record error" : " record errors")
               + (total > list.size() ? " (the first " + list.size() + " are listed)" : "");
-      return new ConnectorException(ErrorCode.VALIDATION_FAILED, message, list);
+      return new ConnectorException(ErrorCode.VALIDATION_FAILED, message, list, total);
     }
   }
 }

@@ -6,6 +6,7 @@ import dk.goalattainment.connector.core.model.AgeBand;
 import dk.goalattainment.connector.core.model.FollowUp;
 import dk.goalattainment.connector.core.model.Goal;
 import dk.goalattainment.connector.core.model.GoalType;
+import dk.goalattainment.connector.core.model.OrgLevel;
 import dk.goalattainment.connector.core.model.OrgUnit;
 import dk.goalattainment.connector.core.model.Scores;
 import dk.goalattainment.connector.core.model.UnitRole;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The rules each record must meet on its own (domain.md §2). Rules that need other records (units
@@ -32,23 +34,42 @@ public final class RecordValidator {
   private static final DateTimeFormatter ISO_DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
+  /** Exactly {@code YYYY-MM-DD} in ASCII digits: no sign, no five-digit year, no other digits. */
+  private static final Pattern DATE_FORM = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+  /** ASCII digits only: no sign, no Arabic-Indic or full-width digits. */
+  private static final Pattern SCORE_FORM = Pattern.compile("[0-9]{1,9}");
+
   private final Catalogue catalogue;
   private final Pseudonymizer pseudonymizer;
+  private final DateWindow window;
 
   public RecordValidator(Catalogue catalogue, Pseudonymizer pseudonymizer) {
+    this(catalogue, pseudonymizer, DateWindow.defaults());
+  }
+
+  public RecordValidator(Catalogue catalogue, Pseudonymizer pseudonymizer, DateWindow window) {
     this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
     this.pseudonymizer = Objects.requireNonNull(pseudonymizer, "pseudonymizer");
+    this.window = Objects.requireNonNull(window, "window");
+  }
+
+  /** The dates this validator accepts. */
+  public DateWindow window() {
+    return window;
   }
 
   /** Collects the errors of one record. */
   private static final class Errors {
     private final String record;
     private final long row;
+    private final DateWindow window;
     private final List<FieldError> list = new ArrayList<>();
 
-    Errors(RecordKind kind, long row) {
+    Errors(RecordKind kind, long row, DateWindow window) {
       this.record = kind.label();
       this.row = row;
+      this.window = window;
     }
 
     void add(String field, String rule) {
@@ -81,12 +102,21 @@ public final class RecordValidator {
         }
         return null;
       }
+      LocalDate date;
       try {
-        return LocalDate.parse(v, ISO_DATE);
+        if (!DATE_FORM.matcher(v).matches()) {
+          throw new DateTimeParseException("not YYYY-MM-DD", v, 0);
+        }
+        date = LocalDate.parse(v, ISO_DATE);
       } catch (DateTimeParseException e) {
         add(field, "must be a date written YYYY-MM-DD");
         return null;
       }
+      if (!window.contains(date)) {
+        add(field, window.rule());
+        return null;
+      }
+      return date;
     }
 
     Integer score(String field, String value) {
@@ -95,13 +125,11 @@ public final class RecordValidator {
         add(field, "is required");
         return null;
       }
-      int score;
-      try {
-        score = Integer.parseInt(v);
-      } catch (NumberFormatException e) {
+      if (!SCORE_FORM.matcher(v).matches()) {
         add(field, "must be an integer 1-10");
         return null;
       }
+      int score = Integer.parseInt(v);
       if (!Scores.onRuler(score)) {
         add(field, "must be an integer 1-10");
         return null;
@@ -119,7 +147,7 @@ public final class RecordValidator {
   }
 
   public Validated<OrgUnit> orgUnit(long row, RawOrgUnit raw) {
-    Errors e = new Errors(RecordKind.ORG_UNITS, row);
+    Errors e = new Errors(RecordKind.ORG_UNITS, row, window);
     String unitId = e.id("unit_id", raw.unitId());
     String name = e.id("name", raw.name());
     String parentId = e.optionalId("parent_id", raw.parentId());
@@ -131,6 +159,16 @@ public final class RecordValidator {
         e.add("role", "must be empty or one of myndighed, udfoerer, ekstern");
       } else {
         role = r.get();
+      }
+    }
+    OrgLevel level = null;
+    String levelCode = blankToNull(raw.level());
+    if (levelCode != null) {
+      Optional<OrgLevel> l = OrgLevel.fromCode(levelCode);
+      if (l.isEmpty()) {
+        e.add("level", "must be empty or one of kommune, forvaltning, driftsomraade, enhed, team");
+      } else {
+        level = l.get();
       }
     }
     LocalDate validFrom = e.date("valid_from", raw.validFrom(), true);
@@ -148,11 +186,12 @@ public final class RecordValidator {
     if (!e.list.isEmpty()) {
       return new Validated<>(null, e.list);
     }
-    return new Validated<>(new OrgUnit(unitId, name, parentId, role, validFrom, validTo), e.list);
+    return new Validated<>(
+        new OrgUnit(unitId, name, parentId, role, validFrom, validTo, level), e.list);
   }
 
   public Validated<Goal> goal(long row, RawGoal raw) {
-    Errors e = new Errors(RecordKind.GOALS, row);
+    Errors e = new Errors(RecordKind.GOALS, row, window);
     String goalId = e.id("goal_id", raw.goalId());
     Cpr cpr = null;
     Cpr.Parsed parsed = Cpr.parse(raw.cpr());
@@ -215,6 +254,10 @@ public final class RecordValidator {
     LocalDate dueDate = e.date("due_date", raw.dueDate(), true);
     if (setDate != null && dueDate != null && !dueDate.isAfter(setDate)) {
       e.add("due_date", "must be after set_date");
+    } else if (setDate != null
+        && dueDate != null
+        && dueDate.isAfter(setDate.plusYears(window.maxGoalYears()))) {
+      e.add("due_date", "must lie at most " + window.maxGoalYears() + " years after set_date");
     }
     String authority = e.id("authority_unit_id", raw.authorityUnitId());
     String provider = e.optionalId("provider_unit_id", raw.providerUnitId());
@@ -249,7 +292,7 @@ public final class RecordValidator {
   }
 
   public Validated<FollowUp> followUp(long row, RawFollowUp raw) {
-    Errors e = new Errors(RecordKind.FOLLOWUPS, row);
+    Errors e = new Errors(RecordKind.FOLLOWUPS, row, window);
     String id = e.id("followup_id", raw.followupId());
     String goalId = e.id("goal_id", raw.goalId());
     LocalDate date = e.date("followup_date", raw.followupDate(), true);

@@ -30,11 +30,18 @@ public final class StoreSchema {
     ENGINE
   }
 
-  /** A column: name, type, and whether it may be null. */
-  public record Column(String name, Type type, boolean nullable) {
+  /**
+   * A column: name, type, whether it may be null, and whether it was added to a table that stores
+   * made earlier already have ({@code ALTER TABLE … ADD COLUMN IF NOT EXISTS} at every start; such
+   * a column is nullable).
+   */
+  public record Column(String name, Type type, boolean nullable, boolean added) {
     public Column {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(type, "type");
+      if (added && !nullable) {
+        throw new IllegalArgumentException("an added column must be nullable: " + name);
+      }
     }
   }
 
@@ -53,11 +60,15 @@ public final class StoreSchema {
   }
 
   private static Column req(String name, Type type) {
-    return new Column(name, type, false);
+    return new Column(name, type, false, false);
   }
 
   private static Column opt(String name, Type type) {
-    return new Column(name, type, true);
+    return new Column(name, type, true, false);
+  }
+
+  private static Column added(String name, Type type) {
+    return new Column(name, type, true, true);
   }
 
   private static Table table(String name, Kind kind, List<String> key, Column... columns) {
@@ -82,7 +93,13 @@ public final class StoreSchema {
               opt("parent_id", V),
               opt("role", V),
               req("valid_from", D),
-              opt("valid_to", D)),
+              opt("valid_to", D),
+              // org levels (issue 11): the level given in the input (null: derived) and the
+              // effective level (given or derived by the documented rule, OrgLevels), kept by
+              // every ingest of org units like org_closure; stores made before get them added,
+              // and every unit's level derived once at open
+              added("level", V),
+              added("org_level", V)),
           table(
               "org_closure",
               Kind.STORED,
@@ -140,7 +157,8 @@ public final class StoreSchema {
               opt("parent_id", V),
               opt("role", V),
               opt("valid_from", D),
-              opt("valid_to", D)),
+              opt("valid_to", D),
+              added("level", V)),
           table(
               "stage_goal",
               Kind.STAGE,

@@ -68,6 +68,14 @@ public enum Measure {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * Whether the measure counts citizens or goals (so a ratio of two counts is a share with a Wilson
+   * interval), rather than summing values (shares, squares, distances on the ruler).
+   */
+  public boolean isCount() {
+    return this != ATTAINMENT_SHARE_SUM && this != ATTAINMENT_SHARE_SQ_SUM && this != DISTANCE_SUM;
+  }
+
   /** The measure whose emptiness makes a slice's side empty (its null marker). */
   public static Measure presence(Side side) {
     return side == Side.FOLLOW_UPS ? GOALS_FOLLOWED_UP : GOALS_DUE;

@@ -27,6 +27,14 @@ public final class PostgresDialect implements SqlDialect {
   /** Connections the pool keeps at most unless told otherwise. */
   public static final int DEFAULT_MAX_POOL_SIZE = 10;
 
+  /**
+   * How long a caller waits for a connection before the store counts as unavailable (HTTP 503),
+   * unless told otherwise: short, so that an unreachable server fails requests fast instead of
+   * holding them.
+   */
+  public static final java.time.Duration DEFAULT_CONNECTION_TIMEOUT =
+      java.time.Duration.ofSeconds(1);
+
   private static final String URL_PREFIX = "jdbc:postgresql:";
 
   private final String url;
@@ -45,6 +53,22 @@ public final class PostgresDialect implements SqlDialect {
    * @param maxPoolSize the most connections kept open at once (at least 1)
    */
   public PostgresDialect(String jdbcUrl, String user, String password, int maxPoolSize) {
+    this(jdbcUrl, user, password, maxPoolSize, DEFAULT_CONNECTION_TIMEOUT);
+  }
+
+  /**
+   * Connects to {@code jdbcUrl}; a caller waits at most {@code connectionTimeout} for a connection
+   * (Hikari's {@code connectionTimeout}; idle connections are validated within half of it), then
+   * the store counts as unavailable. The driver's {@code connectTimeout} and {@code loginTimeout}
+   * (unless the URL sets them) are more lenient, at least 5 s, so a slow network still fills the
+   * pool.
+   */
+  public PostgresDialect(
+      String jdbcUrl,
+      String user,
+      String password,
+      int maxPoolSize,
+      java.time.Duration connectionTimeout) {
     if (jdbcUrl == null || !jdbcUrl.startsWith(URL_PREFIX)) {
       throw new ConnectorException(
           ErrorCode.CONFIGURATION_INVALID,
@@ -66,6 +90,18 @@ public final class PostgresDialect implements SqlDialect {
     config.setMaximumPoolSize(maxPoolSize);
     config.setMinimumIdle(Math.min(2, maxPoolSize));
     config.setAutoCommit(true);
+    long timeoutMs = Math.max(250, connectionTimeout.toMillis());
+    config.setConnectionTimeout(timeoutMs);
+    config.setValidationTimeout(Math.max(250, timeoutMs / 2));
+    // The pool's timeout bounds every caller; the driver's own connect and login get longer, so
+    // that a slow network still fills the pool in the background instead of never connecting.
+    String networkSeconds = Long.toString(Math.max(5, 2 * ((timeoutMs + 999) / 1000)));
+    if (!jdbcUrl.contains("connectTimeout=")) {
+      config.addDataSourceProperty("connectTimeout", networkSeconds);
+    }
+    if (!jdbcUrl.contains("loginTimeout=")) {
+      config.addDataSourceProperty("loginTimeout", networkSeconds);
+    }
     config.addDataSourceProperty("ApplicationName", "goal-attainment-connector");
     // Lets pgjdbc send a JDBC batch as multi-row INSERTs (catalogue labels, BatchedInsertWriter).
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
@@ -93,8 +129,7 @@ public final class PostgresDialect implements SqlDialect {
   /** The server and database, without the URL's parameters (they may hold a password). */
   @Override
   public String describe() {
-    int query = url.indexOf('?');
-    return "PostgreSQL " + (query < 0 ? url : url.substring(0, query));
+    return "PostgreSQL " + PostgresUrl.describe(url);
   }
 
   @Override

@@ -139,32 +139,26 @@ public final class SupersetClient implements AutoCloseable {
 
   /** The dataset with its columns and metrics. */
   /**
-   * The {@code certification_details} of a dashboard ({@code GET /api/v1/dashboard/{slug}}), or
-   * empty when no dashboard has that slug. The connector keeps its bundle fingerprint there.
+   * The dashboard with a slug ({@code GET /api/v1/dashboard/{slug}}): its id, the fingerprint the
+   * connector keeps in {@code certification_details}, and its roles; empty when none has the slug.
    */
-  public Optional<String> dashboardCertification(String slug) {
+  public Optional<SupersetDashboard> findDashboard(String slug) {
+    JsonNode r;
     try {
-      JsonNode r = http.get("/api/v1/dashboard/" + slug, null).path("result");
-      return Optional.of(r.path("certification_details").asText(""));
+      r = http.get("/api/v1/dashboard/" + slug, null).path("result");
     } catch (SupersetApiException e) {
       if (e.status() == 404) {
         return Optional.empty();
       }
       throw e;
     }
-  }
-
-  /** The id of the dashboard with a slug, or empty ({@code GET /api/v1/dashboard/{slug}}). */
-  public Optional<Integer> dashboardId(String slug) {
-    try {
-      return Optional.of(
-          http.get("/api/v1/dashboard/" + slug, null).path("result").path("id").asInt());
-    } catch (SupersetApiException e) {
-      if (e.status() == 404) {
-        return Optional.empty();
-      }
-      throw e;
+    List<Role> roles = new ArrayList<>();
+    for (JsonNode role : r.path("roles")) {
+      roles.add(new Role(role.path("id").asInt(), text(role, "name")));
     }
+    return Optional.of(
+        new SupersetDashboard(
+            r.path("id").asInt(), text(r, "slug"), text(r, "certification_details"), roles));
   }
 
   /** Sets which roles may open a dashboard ({@code PUT /api/v1/dashboard/{pk}}, {@code roles}). */
@@ -331,6 +325,16 @@ public final class SupersetClient implements AutoCloseable {
    * Every role. The endpoint exists only when Superset runs with {@code FAB_ADD_SECURITY_API =
    * True}; otherwise this fails with a message that says so.
    */
+  /**
+   * Creates a role with no permissions of its own ({@code POST /api/v1/security/roles/}, FAB's
+   * security API) and returns its id: an admin assigns users and base roles.
+   */
+  public int createRole(String name) {
+    ObjectNode body = http.json().createObjectNode();
+    body.put("name", name);
+    return http.write("POST", ROLES, body).path("id").asInt();
+  }
+
   public List<Role> listRoles() {
     try {
       return list(ROLES, List.of()).stream()
@@ -345,7 +349,8 @@ public final class SupersetClient implements AutoCloseable {
                 + " ("
                 + e.status()
                 + "): enable it with FAB_ADD_SECURITY_API = True in superset_config.py and"
-                + " restart Superset. Row-level security rules need it to look up roles.",
+                + " restart Superset. Row-level security rules and dashboards need it to look up"
+                + " roles.",
             e.status(),
             "GET",
             ROLES,
@@ -406,7 +411,33 @@ public final class SupersetClient implements AutoCloseable {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    http.writeMultipart(
+    try {
+      importOnce(bundleZip, passwordJson, !passwords.isEmpty());
+    } catch (SupersetApiException e) {
+      if (e.status() < 500 && e.status() != 0) {
+        throw e;
+      }
+      throw new SupersetApiException(
+          ErrorCode.REMOTE_FAILURE,
+          "Superset could not import the bundle ("
+              + (e.status() == 0 ? "no answer" : e.status() + " " + e.supersetMessage())
+              + "). It was not sent again: Superset reports any failure inside an import this way,"
+              + " and its cause is in the bundle, not the network. Likely causes: a field that"
+              + " Superset's importers read unconditionally is missing (databases: uuid,"
+              + " sqlalchemy_uri, allow_csv_upload, extra; datasets: uuid, database_uuid; charts:"
+              + " params, viz_type, uuid; dashboards: uuid, position, metadata), or a database of"
+              + " the same name exists in Superset under another UUID. Superset's log names the"
+              + " error (a KeyError or IntegrityError in the importer).",
+          e.status(),
+          "POST",
+          IMPORT,
+          e.supersetMessage(),
+          e);
+    }
+  }
+
+  private void importOnce(byte[] bundleZip, String passwordJson, boolean withPasswords) {
+    http.writeMultipartOnce(
         IMPORT,
         () -> {
           FormDataMultiPart form = new FormDataMultiPart();
@@ -416,7 +447,7 @@ public final class SupersetClient implements AutoCloseable {
                   new java.io.ByteArrayInputStream(bundleZip),
                   "bundle.zip",
                   new MediaType("application", "zip")));
-          if (!passwords.isEmpty()) {
+          if (withPasswords) {
             form.field("passwords", passwordJson);
           }
           return Entity.entity(form, form.getMediaType());

@@ -51,7 +51,9 @@ final class SupersetHttp implements AutoCloseable {
     REFRESH,
     CSRF,
     READ,
-    WRITE
+    WRITE,
+    /** A write whose failure is not transient: never repeated after Superset failed it. */
+    IMPORT
   }
 
   /** One request; the entity is built afresh for every attempt. */
@@ -149,6 +151,19 @@ final class SupersetHttp implements AutoCloseable {
     return exchange(new Call(Kind.WRITE, "POST", path, null, entity));
   }
 
+  /**
+   * A multipart POST that is sent once: a 5xx answer or a lost connection fails at once (an import
+   * fails for a cause in the bundle, which a retry cannot fix). A refused CSRF token is still
+   * renewed once, since Superset did not process the request.
+   */
+  JsonNode writeMultipartOnce(String path, Supplier<Entity<?>> entity) {
+    return exchange(new Call(Kind.IMPORT, "POST", path, null, entity));
+  }
+
+  private static boolean isWrite(Call call) {
+    return call.kind() == Kind.WRITE || call.kind() == Kind.IMPORT;
+  }
+
   /** Percent-encodes everything but RFC 3986 unreserved characters. */
   static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
@@ -159,12 +174,12 @@ final class SupersetHttp implements AutoCloseable {
     boolean csrfRenewed = false;
     int failures = 0;
     while (true) {
-      if (call.kind() == Kind.READ || call.kind() == Kind.WRITE || call.kind() == Kind.CSRF) {
+      if (call.kind() == Kind.READ || isWrite(call) || call.kind() == Kind.CSRF) {
         if (accessToken == null) {
           login();
         }
       }
-      if (call.kind() == Kind.WRITE && csrfToken == null) {
+      if (isWrite(call) && csrfToken == null) {
         fetchCsrfToken();
       }
       Answer answer;
@@ -173,7 +188,7 @@ final class SupersetHttp implements AutoCloseable {
       } catch (ProcessingException e) {
         failures++;
         String what = describe(e);
-        if (failures < config.retry().maxAttempts()) {
+        if (call.kind() != Kind.IMPORT && failures < config.retry().maxAttempts()) {
           pause(call, failures, what);
           continue;
         }
@@ -199,7 +214,7 @@ final class SupersetHttp implements AutoCloseable {
       }
       String message = supersetMessage(answer.body());
       if (status >= 300 && status < 400) {
-        if (call.kind() == Kind.WRITE && !csrfRenewed) {
+        if (isWrite(call) && !csrfRenewed) {
           csrfRenewed = true;
           csrfToken = null;
           LOG.warn(
@@ -220,7 +235,7 @@ final class SupersetHttp implements AutoCloseable {
           continue;
         }
       }
-      if (status == 400 && call.kind() == Kind.WRITE && isCsrfFailure(message)) {
+      if (status == 400 && isWrite(call) && isCsrfFailure(message)) {
         if (!csrfRenewed) {
           csrfRenewed = true;
           csrfToken = null;
@@ -248,7 +263,7 @@ final class SupersetHttp implements AutoCloseable {
       }
       if (status >= 500) {
         failures++;
-        if (failures < config.retry().maxAttempts()) {
+        if (call.kind() != Kind.IMPORT && failures < config.retry().maxAttempts()) {
           pause(call, failures, status + " " + message);
           continue;
         }
@@ -320,7 +335,7 @@ final class SupersetHttp implements AutoCloseable {
       case REFRESH -> request.header("Authorization", "Bearer " + refreshToken);
       default -> request.header("Authorization", "Bearer " + accessToken);
     }
-    if (call.kind() == Kind.WRITE) {
+    if (isWrite(call)) {
       request.header("X-CSRFToken", csrfToken);
       // Flask-WTF checks the Referer against the host on https (WTF_CSRF_SSL_STRICT).
       request.header("Referer", config.url() + "/");
@@ -424,7 +439,7 @@ final class SupersetHttp implements AutoCloseable {
   private static SupersetApiException redirected(Call call, int status, String location) {
     String where = location == null ? "another page" : location;
     String why =
-        call.kind() == Kind.WRITE
+        isWrite(call)
             ? " instead of answering: it did not accept the CSRF token or the session cookie, so"
                 + " the request was not applied. Check that cookies reach Superset (a proxy that"
                 + " drops them, or SESSION_COOKIE_SECURE over plain http) and that the URL is the"

@@ -6,7 +6,9 @@ public enum AssetKind {
   DATASET("dataset"),
   COLUMN("column"),
   METRIC("metric"),
-  RLS_RULE("rls rule");
+  RLS_RULE("rls rule"),
+  ROLE("role"),
+  DASHBOARD("dashboard");
 
   private final String label;
 

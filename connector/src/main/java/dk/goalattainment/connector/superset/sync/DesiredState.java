@@ -8,12 +8,22 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Everything the connector wants in Superset: one database, its datasets, and row-level security
- * rules on those datasets. Checked on construction: dataset and rule names are unique and every
- * rule names datasets of this state.
+ * Everything the connector wants in Superset: one database, its datasets, row-level security rules
+ * on those datasets, the dashboards (null: not managed) and the roles that the rules and dashboards
+ * name. Checked on construction: dataset and rule names are unique and every rule names datasets of
+ * this state.
  */
 public record DesiredState(
-    DatabaseSpec database, List<DatasetSpec> datasets, List<RlsRuleSpec> rlsRules) {
+    DatabaseSpec database,
+    List<DatasetSpec> datasets,
+    List<RlsRuleSpec> rlsRules,
+    DashboardAssets dashboards) {
+  /** A state without dashboards. */
+  public DesiredState(
+      DatabaseSpec database, List<DatasetSpec> datasets, List<RlsRuleSpec> rlsRules) {
+    this(database, datasets, rlsRules, null);
+  }
+
   public DesiredState {
     Objects.requireNonNull(database, "database");
     datasets = datasets == null ? List.of() : List.copyOf(datasets);
@@ -43,6 +53,21 @@ public record DesiredState(
         }
       }
     }
+  }
+
+  /** Every role a rule or a dashboard names, in order of first use. */
+  public List<String> roles() {
+    Set<String> roles = new java.util.LinkedHashSet<>();
+    rlsRules.forEach(r -> roles.addAll(r.roles()));
+    if (dashboards != null) {
+      dashboards.dashboards().forEach(d -> roles.addAll(d.roles()));
+    }
+    return List.copyOf(roles);
+  }
+
+  /** The dashboards, or none when they are not managed. */
+  public List<DashboardAssets.Dashboard> dashboardList() {
+    return dashboards == null ? List.of() : dashboards.dashboards();
   }
 
   /** The desired dataset on {@code tableName}. */

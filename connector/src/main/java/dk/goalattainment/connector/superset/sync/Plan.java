@@ -20,6 +20,9 @@ public final class Plan {
   final List<DatasetStep> datasets;
   final List<RlsStep> rlsRules;
   final Map<String, Integer> remoteDatasetIds;
+  final RoleStep roles;
+  final List<DashboardStep> dashboards;
+  final DashboardAssets dashboardAssets;
 
   Plan(
       List<Change> changes,
@@ -28,7 +31,10 @@ public final class Plan {
       DatabaseStep database,
       List<DatasetStep> datasets,
       List<RlsStep> rlsRules,
-      Map<String, Integer> remoteDatasetIds) {
+      Map<String, Integer> remoteDatasetIds,
+      RoleStep roles,
+      List<DashboardStep> dashboards,
+      DashboardAssets dashboardAssets) {
     this.changes = List.copyOf(changes);
     this.warnings = List.copyOf(warnings);
     this.prune = prune;
@@ -36,6 +42,14 @@ public final class Plan {
     this.datasets = List.copyOf(datasets);
     this.rlsRules = List.copyOf(rlsRules);
     this.remoteDatasetIds = Map.copyOf(remoteDatasetIds);
+    this.roles = roles;
+    this.dashboards = List.copyOf(dashboards);
+    this.dashboardAssets = dashboardAssets;
+  }
+
+  /** How many dashboards applying the plan imports. */
+  public long dashboardImports() {
+    return dashboards.stream().filter(DashboardStep::importBundle).count();
   }
 
   /** Every asset, in the printed order. */
@@ -87,6 +101,29 @@ public final class Plan {
   public String toString() {
     return render();
   }
+
+  /**
+   * The roles: those Superset has (name → id) and those to create, which get no permissions of
+   * their own.
+   */
+  record RoleStep(Map<String, Integer> remoteIds, List<String> create) {
+    RoleStep {
+      remoteIds = Map.copyOf(remoteIds);
+      create = List.copyOf(create);
+    }
+  }
+
+  /**
+   * One dashboard: {@code remoteId} is null when Superset has none with the slug; {@code
+   * importBundle} when its bundle differs (or it is new), {@code setRoles} when its roles differ or
+   * it is imported.
+   */
+  record DashboardStep(
+      Action action,
+      DashboardAssets.Dashboard dashboard,
+      Integer remoteId,
+      boolean importBundle,
+      boolean setRoles) {}
 
   /** The database step; {@code remoteId} and {@code remoteUuid} are null for a create. */
   record DatabaseStep(Action action, DatabaseSpec spec, Integer remoteId, UUID remoteUuid) {}

@@ -5,8 +5,10 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The sync as one call: plan, print the plan, and apply it unless it is a dry run or nothing
- * differs. This is what {@code connector superset sync} runs.
+ * The sync use case: one plan of every asset (roles, the database, datasets with columns and
+ * metrics, row-level security, dashboards with their role access), printed, then applied by one
+ * executor unless it is a dry run or nothing differs. {@code connector superset sync} only parses
+ * its options into a {@link DesiredState} and {@link SyncOptions} and prints what this says.
  */
 public final class SupersetSync {
   private final SyncPlanner planner;
@@ -24,7 +26,7 @@ public final class SupersetSync {
    */
   public SyncResult run(DesiredState desired, SyncOptions options, Consumer<String> out) {
     Objects.requireNonNull(out, "out");
-    Plan plan = planner.plan(desired, options.prune());
+    Plan plan = planner.plan(desired, options);
     plan.render().lines().forEach(out);
     if (options.dryRun()) {
       out.accept("Dry run: nothing was changed.");
@@ -45,6 +47,9 @@ public final class SupersetSync {
             + " deleted ("
             + result.writeRequests()
             + " write requests).");
+    if (plan.dashboardImports() > 0) {
+      out.accept("Imported " + plan.dashboardImports() + " dashboards and set their roles.");
+    }
     return result;
   }
 }

@@ -17,10 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies a {@link Plan}, in this order: the database; new datasets (one assets import that gives
- * them their deterministic UUIDs, then an update that adds their columns and metrics); updated
- * datasets (one {@code PUT} each, with the full column and metric lists); RLS rules; deleted
- * datasets last. Unchanged assets get no request at all.
+ * Applies a {@link Plan}, in this order: new roles; the database; new datasets (one assets import
+ * that gives them their deterministic UUIDs, then an update that adds their columns and metrics);
+ * updated datasets (one {@code PUT} each, with the full column and metric lists); RLS rules;
+ * deleted datasets; then the dashboards (one assets import of every new or changed dashboard, each
+ * carrying its fingerprint, then a {@code PUT} of the role access of each imported dashboard or of
+ * one whose roles differ). Unchanged assets get no request at all.
  */
 public final class SyncExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(SyncExecutor.class);
@@ -35,6 +37,12 @@ public final class SyncExecutor {
   /** Applies {@code plan} and returns how many write requests it sent. */
   public SyncResult apply(Plan plan) {
     int writes = 0;
+    Map<String, Integer> roleIds = new HashMap<>(plan.roles.remoteIds());
+    for (String role : plan.roles.create()) {
+      roleIds.put(role, client.createRole(role));
+      writes++;
+      LOG.info("Created role {}", role);
+    }
     Plan.DatabaseStep db = plan.database;
     DatabaseSpec dbSpec = db.spec();
     int databaseId;
@@ -107,11 +115,11 @@ public final class SyncExecutor {
     for (Plan.RlsStep step : plan.rlsRules) {
       switch (step.action()) {
         case CREATE -> {
-          client.createRlsRule(rlsRequest(step, datasetIds));
+          client.createRlsRule(rlsRequest(step, datasetIds, roleIds));
           writes++;
         }
         case UPDATE -> {
-          client.updateRlsRule(step.remote().id(), rlsRequest(step, datasetIds));
+          client.updateRlsRule(step.remote().id(), rlsRequest(step, datasetIds, roleIds));
           writes++;
         }
         case DELETE -> {
@@ -132,7 +140,61 @@ public final class SyncExecutor {
             step.remote().id());
       }
     }
+    writes += dashboards(plan, databaseUuid, roleIds);
     return new SyncResult(plan, true, writes);
+  }
+
+  /** Imports the new and changed dashboards and sets role access; returns the writes sent. */
+  private int dashboards(Plan plan, UUID databaseUuid, Map<String, Integer> roleIds) {
+    int writes = 0;
+    List<String> imports =
+        plan.dashboards.stream()
+            .filter(Plan.DashboardStep::importBundle)
+            .map(step -> step.dashboard().slug())
+            .toList();
+    if (!imports.isEmpty()) {
+      AssetBundle bundle =
+          plan.dashboardAssets.bundle(imports, databaseUuid, java.time.Instant.now());
+      client.importAssets(bundle.zip(), bundle.passwords());
+      writes++;
+      LOG.info("Imported dashboards {}", imports);
+    }
+    for (Plan.DashboardStep step : plan.dashboards) {
+      if (!step.setRoles()) {
+        continue;
+      }
+      String slug = step.dashboard().slug();
+      int id =
+          step.remoteId() != null
+              ? step.remoteId()
+              : client
+                  .findDashboard(slug)
+                  .orElseThrow(
+                      () ->
+                          new SupersetApiException(
+                              ErrorCode.REMOTE_FAILURE,
+                              "Superset accepted the import of dashboard "
+                                  + slug
+                                  + " but has no dashboard with that slug afterwards",
+                              200,
+                              "POST",
+                              "/api/v1/assets/import/",
+                              "",
+                              null))
+                  .id();
+      client.updateDashboardRoles(
+          id, step.dashboard().roles().stream().map(r -> roleId(roleIds, r)).toList());
+      writes++;
+    }
+    return writes;
+  }
+
+  private static int roleId(Map<String, Integer> roleIds, String role) {
+    Integer id = roleIds.get(role);
+    if (id == null) {
+      throw new IllegalStateException("role " + role + " has no id in Superset");
+    }
+    return id;
   }
 
   private static DatabaseRequest request(DatabaseSpec spec, UUID uuid) {
@@ -140,7 +202,8 @@ public final class SyncExecutor {
         spec.name(), spec.sqlalchemyUri(), spec.exposeInSqllab(), true, spec.externalUrl(), uuid);
   }
 
-  private static RlsRuleRequest rlsRequest(Plan.RlsStep step, Map<String, Integer> datasetIds) {
+  private static RlsRuleRequest rlsRequest(
+      Plan.RlsStep step, Map<String, Integer> datasetIds, Map<String, Integer> roleIds) {
     RlsRuleSpec spec = step.spec();
     List<Integer> tables = new ArrayList<>();
     for (String name : step.tables()) {
@@ -151,7 +214,7 @@ public final class SyncExecutor {
       }
       tables.add(id);
     }
-    List<Integer> roles = spec.roles().stream().map(step.roleIds()::get).toList();
+    List<Integer> roles = spec.roles().stream().map(r -> roleId(roleIds, r)).toList();
     return new RlsRuleRequest(
         spec.name(),
         spec.filterType(),

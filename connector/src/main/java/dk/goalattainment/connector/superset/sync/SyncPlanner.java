@@ -9,6 +9,7 @@ import dk.goalattainment.connector.superset.client.RlsTable;
 import dk.goalattainment.connector.superset.client.Role;
 import dk.goalattainment.connector.superset.client.SqlalchemyUris;
 import dk.goalattainment.connector.superset.client.SupersetClient;
+import dk.goalattainment.connector.superset.client.SupersetDashboard;
 import dk.goalattainment.connector.superset.client.SupersetDatabase;
 import dk.goalattainment.connector.superset.client.SupersetDataset;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +49,14 @@ public final class SyncPlanner {
 
   /** The plan that brings Superset to {@code desired}; {@code prune} adds deletes. */
   public Plan plan(DesiredState desired, boolean prune) {
+    return plan(desired, new SyncOptions(true, prune));
+  }
+
+  /**
+   * The plan that brings Superset to {@code desired}: roles, the database, datasets with their
+   * columns and metrics, row-level security rules and dashboards with their role access.
+   */
+  public Plan plan(DesiredState desired, SyncOptions options) {
     for (RlsRuleSpec r : desired.rlsRules()) {
       if (!r.name().startsWith(ownership.rlsNamePrefix())) {
         throw new ConnectorException(
@@ -58,8 +68,10 @@ public final class SyncPlanner {
                 + "' so that later syncs recognise it as the connector's");
       }
     }
+    boolean prune = options.prune();
     List<Change> changes = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
+    Plan.RoleStep roles = roles(desired, options.createRoles(), changes);
 
     DatabaseSpec dbSpec = desired.database();
     Optional<SupersetDatabase> db = client.findDatabaseByName(dbSpec.name());
@@ -89,7 +101,76 @@ public final class SyncPlanner {
       remoteByName.put(name, s);
       remoteIds.put(name, s.id());
     }
+    List<Plan.DatasetStep> datasetSteps = datasets(desired, prune, remoteByName, changes, warnings);
+    List<Plan.RlsStep> rlsSteps = rlsRules(desired, prune, roles, changes);
+    List<Plan.DashboardStep> dashboardSteps =
+        dashboards(desired, databaseUuid(databaseStep), changes);
+    return new Plan(
+        changes,
+        warnings,
+        prune,
+        databaseStep,
+        datasetSteps,
+        rlsSteps,
+        remoteIds,
+        roles,
+        dashboardSteps,
+        desired.dashboards());
+  }
 
+  /** The UUID the bundles give the database: Superset's when it has one, else the desired one. */
+  static UUID databaseUuid(Plan.DatabaseStep step) {
+    return step.remoteUuid() != null ? step.remoteUuid() : step.spec().uuid();
+  }
+
+  /**
+   * The roles the rules and dashboards name: Superset's ids of those it has, and the missing ones
+   * to create; without {@code create} a missing role stops the plan, naming every one.
+   */
+  private Plan.RoleStep roles(DesiredState desired, boolean create, List<Change> changes) {
+    List<String> needed = desired.roles();
+    if (needed.isEmpty()) {
+      return new Plan.RoleStep(Map.of(), List.of());
+    }
+    Map<String, Integer> byName = new HashMap<>();
+    for (Role role : client.listRoles()) {
+      byName.putIfAbsent(role.name(), role.id());
+    }
+    List<String> missing = needed.stream().filter(r -> !byName.containsKey(r)).toList();
+    if (!missing.isEmpty() && !create) {
+      throw new ConnectorException(
+          ErrorCode.NOT_FOUND,
+          "Superset has no role named "
+              + String.join(", ", new TreeSet<>(missing))
+              + "; the row-level security rules and dashboards need them. Run the sync with"
+              + " --create-roles to create them (with no permissions of their own; an admin"
+              + " assigns users and base roles), create them in Superset (Settings > List Roles)"
+              + " or fix the role mapping; the sync does not create roles without the flag.");
+    }
+    for (String role : missing) {
+      if (role.length() > MAX_ROLE_NAME) {
+        throw new ConnectorException(
+            ErrorCode.CONFIGURATION_INVALID,
+            "The role name '"
+                + role
+                + "' is longer than Superset's "
+                + MAX_ROLE_NAME
+                + " characters: shorten the role mapping's pattern or name the role in roles:");
+      }
+      changes.add(new Change(Action.CREATE, AssetKind.ROLE, role, List.of()));
+    }
+    return new Plan.RoleStep(byName, missing);
+  }
+
+  /** Superset's limit on role names (Flask-AppBuilder's {@code ab_role.name}). */
+  static final int MAX_ROLE_NAME = 64;
+
+  private List<Plan.DatasetStep> datasets(
+      DesiredState desired,
+      boolean prune,
+      Map<String, DatasetSummary> remoteByName,
+      List<Change> changes,
+      List<String> warnings) {
     List<Plan.DatasetStep> datasetSteps = new ArrayList<>();
     for (DatasetSpec spec : desired.datasets()) {
       DatasetSummary summary = remoteByName.remove(spec.qualifiedName());
@@ -137,36 +218,78 @@ public final class SyncPlanner {
         }
       }
     }
+    return datasetSteps;
+  }
 
+  private List<Plan.RlsStep> rlsRules(
+      DesiredState desired, boolean prune, Plan.RoleStep roles, List<Change> changes) {
     List<Plan.RlsStep> rlsSteps = new ArrayList<>();
-    if (!desired.rlsRules().isEmpty() || prune) {
-      Map<String, Integer> roleIds = desired.rlsRules().isEmpty() ? Map.of() : roleIds(desired);
-      Map<String, RlsRule> remoteRules = new LinkedHashMap<>();
-      for (RlsRule rule : client.listRlsRules()) {
-        remoteRules.putIfAbsent(rule.name(), rule);
+    if (desired.rlsRules().isEmpty() && !prune) {
+      return rlsSteps;
+    }
+    Map<String, Integer> roleIds = roles.remoteIds();
+    Map<String, RlsRule> remoteRules = new LinkedHashMap<>();
+    for (RlsRule rule : client.listRlsRules()) {
+      remoteRules.putIfAbsent(rule.name(), rule);
+    }
+    for (RlsRuleSpec spec : desired.rlsRules()) {
+      RlsRule remote = remoteRules.remove(spec.name());
+      if (remote == null) {
+        changes.add(new Change(Action.CREATE, AssetKind.RLS_RULE, spec.name(), List.of()));
+        rlsSteps.add(new Plan.RlsStep(Action.CREATE, spec, null, roleIds, tables(desired, spec)));
+        continue;
       }
-      for (RlsRuleSpec spec : desired.rlsRules()) {
-        RlsRule remote = remoteRules.remove(spec.name());
-        if (remote == null) {
-          changes.add(new Change(Action.CREATE, AssetKind.RLS_RULE, spec.name(), List.of()));
-          rlsSteps.add(new Plan.RlsStep(Action.CREATE, spec, null, roleIds, tables(desired, spec)));
-          continue;
-        }
-        List<String> fields = rlsFields(desired, spec, remote);
-        Action action = fields.isEmpty() ? Action.UNCHANGED : Action.UPDATE;
-        changes.add(new Change(action, AssetKind.RLS_RULE, spec.name(), fields));
-        rlsSteps.add(new Plan.RlsStep(action, spec, remote, roleIds, tables(desired, spec)));
-      }
-      if (prune) {
-        for (RlsRule remote : remoteRules.values()) {
-          if (remote.name().startsWith(ownership.rlsNamePrefix())) {
-            changes.add(new Change(Action.DELETE, AssetKind.RLS_RULE, remote.name(), List.of()));
-            rlsSteps.add(new Plan.RlsStep(Action.DELETE, null, remote, Map.of(), List.of()));
-          }
+      List<String> fields = rlsFields(desired, spec, remote);
+      Action action = fields.isEmpty() ? Action.UNCHANGED : Action.UPDATE;
+      changes.add(new Change(action, AssetKind.RLS_RULE, spec.name(), fields));
+      rlsSteps.add(new Plan.RlsStep(action, spec, remote, roleIds, tables(desired, spec)));
+    }
+    if (prune) {
+      for (RlsRule remote : remoteRules.values()) {
+        if (remote.name().startsWith(ownership.rlsNamePrefix())) {
+          changes.add(new Change(Action.DELETE, AssetKind.RLS_RULE, remote.name(), List.of()));
+          rlsSteps.add(new Plan.RlsStep(Action.DELETE, null, remote, Map.of(), List.of()));
         }
       }
     }
-    return new Plan(changes, warnings, prune, databaseStep, datasetSteps, rlsSteps, remoteIds);
+    return rlsSteps;
+  }
+
+  /**
+   * Every dashboard: created when Superset has none with its slug, updated when its bundle's
+   * fingerprint differs from the one it carries ({@code bundle}) or its roles differ ({@code
+   * roles}), else unchanged.
+   */
+  private List<Plan.DashboardStep> dashboards(
+      DesiredState desired, UUID databaseUuid, List<Change> changes) {
+    List<Plan.DashboardStep> steps = new ArrayList<>();
+    for (DashboardAssets.Dashboard d : desired.dashboardList()) {
+      Optional<SupersetDashboard> remote = client.findDashboard(d.slug());
+      if (remote.isEmpty()) {
+        changes.add(new Change(Action.CREATE, AssetKind.DASHBOARD, d.slug(), List.of()));
+        steps.add(new Plan.DashboardStep(Action.CREATE, d, null, true, true));
+        continue;
+      }
+      String fingerprint = desired.dashboards().fingerprint(d.slug(), databaseUuid);
+      boolean bundle = !fingerprint.equals(remote.get().certificationDetails());
+      boolean roles =
+          !new TreeSet<>(d.roles())
+              .equals(
+                  remote.get().roles().stream()
+                      .map(Role::name)
+                      .collect(Collectors.toCollection(TreeSet::new)));
+      List<String> fields = new ArrayList<>();
+      if (bundle) {
+        fields.add("bundle");
+      }
+      if (roles) {
+        fields.add("roles");
+      }
+      Action action = fields.isEmpty() ? Action.UNCHANGED : Action.UPDATE;
+      changes.add(new Change(action, AssetKind.DASHBOARD, d.slug(), fields));
+      steps.add(new Plan.DashboardStep(action, d, remote.get().id(), bundle, bundle || roles));
+    }
+    return steps;
   }
 
   private static List<String> databaseFields(DatabaseSpec spec, DatabaseConnection remote) {
@@ -195,30 +318,6 @@ public final class SyncPlanner {
     }
     return SupersetKeys.datasetUuid(remote.tableName()).equals(remote.uuid())
         || remote.externalUrl().map(ownership::ownsUrl).orElse(false);
-  }
-
-  private Map<String, Integer> roleIds(DesiredState desired) {
-    Map<String, Integer> byName = new HashMap<>();
-    for (Role role : client.listRoles()) {
-      byName.putIfAbsent(role.name(), role.id());
-    }
-    Set<String> missing = new TreeSet<>();
-    for (RlsRuleSpec r : desired.rlsRules()) {
-      for (String role : r.roles()) {
-        if (!byName.containsKey(role)) {
-          missing.add(role);
-        }
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new ConnectorException(
-          ErrorCode.NOT_FOUND,
-          "Superset has no role named "
-              + String.join(", ", missing)
-              + "; the row-level security rules need them. Create the roles in Superset (Settings"
-              + " > List Roles) or fix the role mapping; the sync does not create roles.");
-    }
-    return byName;
   }
 
   private static List<String> rlsFields(DesiredState desired, RlsRuleSpec spec, RlsRule remote) {

@@ -212,6 +212,39 @@ class SupersetClientTest {
   }
 
   @Test
+  void aFailedImportIsNotRetriedAndNamesTheLikelyCause() {
+    byte[] withoutExtra = bundle(false);
+    try (SupersetClient client = superset.client()) {
+      assertThatThrownBy(() -> client.importAssets(withoutExtra, Map.of()))
+          .isInstanceOfSatisfying(
+              SupersetApiException.class,
+              e -> {
+                assertThat(e.status()).isEqualTo(500);
+                assertThat(e.supersetMessage()).isEqualTo("Import failed for an unknown reason");
+                assertThat(e.getMessage())
+                    .contains("could not import the bundle", "not sent again")
+                    .contains("allow_csv_upload, extra")
+                    .contains("another UUID");
+              });
+    }
+    assertThat(superset.calls())
+        .filteredOn(c -> c.equals("POST /api/v1/assets/import/"))
+        .hasSize(1);
+    assertThat(superset.fake().databases()).isEmpty();
+  }
+
+  @Test
+  void rolesAreCreatedWithANameOnly() {
+    try (SupersetClient client = superset.client()) {
+      int id = client.createRole("Målopfyldelse FBU");
+      assertThat(client.listRoles()).contains(new Role(id, "Målopfyldelse FBU"));
+      assertThatThrownBy(() -> client.createRole("Målopfyldelse FBU"))
+          .isInstanceOfSatisfying(
+              SupersetApiException.class, e -> assertThat(e.status()).isEqualTo(422));
+    }
+  }
+
+  @Test
   void listsPageThroughMoreThanOneHundredItemsUntilTheCountIsRead() {
     for (int i = 0; i < 250; i++) {
       superset.fake().addRole("Enhed " + i);
@@ -518,6 +551,11 @@ class SupersetClientTest {
   }
 
   private static byte[] bundle() {
+    return bundle(true);
+  }
+
+  /** A bundle with one database; without {@code extra} when {@code complete} is false. */
+  private static byte[] bundle(boolean complete) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       zip.putNextEntry(new ZipEntry("bundle/metadata.yaml"));
@@ -527,6 +565,9 @@ class SupersetClientTest {
       zip.putNextEntry(new ZipEntry("bundle/databases/goals.yaml"));
       zip.write(
           ("database_name: goals\nsqlalchemy_uri: postgresql://reader:XXXXXXXXXX@db/goals\n"
+                  + (complete
+                      ? "allow_csv_upload: false\nextra: {}\n"
+                      : "allow_csv_upload: false\n")
                   + "uuid: a2dc77af-e654-49bb-b321-40f6b559a1ee\nversion: 1.0.0\n")
               .getBytes(StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {

@@ -41,9 +41,13 @@ import java.util.zip.ZipInputStream;
  * reading the physical table's columns and adding a {@code count} metric; dataset PUT with
  * full-replacement columns and metrics (422 "One or more metrics already exist", "… are
  * duplicated", "… do not exist"); dataset GET without {@code external_url} (Superset does not show
- * it); RLS rules with unique names; the roles API absent when {@link #disableRolesApi()} (404, as
- * without {@code FAB_ADD_SECURITY_API}); the assets import (ZIP with a root folder, upsert by UUID
- * or physical identity, passwords by file). Injected faults: status codes and delays.
+ * it); RLS rules with unique names; roles listed and created (FAB's security API: 201, a name in
+ * use 422), absent when {@link #disableRolesApi()} (404, as without {@code FAB_ADD_SECURITY_API});
+ * the assets import (ZIP with a root folder, upsert by UUID or physical identity, passwords by
+ * file; validated, then one transaction, as {@link FakeImportCheck} describes: a bundle without a
+ * field Superset's importers read unconditionally gets 500 "Import failed for an unknown reason"
+ * and changes nothing); dashboards upserted by UUID keeping their id and roles, their roles set by
+ * {@code PUT} and shown with id and name by {@code GET}. Injected faults: status codes and delays.
  */
 public final class FakeSuperset {
   public static final String USERNAME = "admin";
@@ -396,9 +400,17 @@ public final class FakeSuperset {
         return json(404, message("Not found"));
       }
       JsonNode body = body(r);
-      ArrayNode roles = d.putArray("roles");
       for (JsonNode roleId : body.path("roles")) {
-        roles.addObject().put("id", roleId.asInt());
+        if (!roles.containsKey(roleId.asInt())) {
+          return json(422, message("Role " + roleId.asInt() + " does not exist"));
+        }
+      }
+      ArrayNode dashboardRoles = d.putArray("roles");
+      for (JsonNode roleId : body.path("roles")) {
+        dashboardRoles
+            .addObject()
+            .put("id", roleId.asInt())
+            .put("name", roles.get(roleId.asInt()).name());
       }
       ObjectNode answer = JSON.createObjectNode();
       answer.put("id", pk);
@@ -424,6 +436,9 @@ public final class FakeSuperset {
     }
     if (p.equals("/api/v1/security/roles/") && m.equals("GET")) {
       return rolesApi ? listRoles(r) : notFound();
+    }
+    if (p.equals("/api/v1/security/roles/") && m.equals("POST")) {
+      return rolesApi ? createRole(r) : notFound();
     }
     if (p.equals("/api/v1/rowlevelsecurity/")) {
       return m.equals("GET") ? listRls(r) : m.equals("POST") ? createRls(r) : notFound();
@@ -883,6 +898,28 @@ public final class FakeSuperset {
     return page(r, rows);
   }
 
+  /** FAB's role create: 201 with the new id; a name in use is 422. */
+  private Response createRole(Request r) {
+    JsonNode b = body(r);
+    String name = b.path("name").asText("");
+    if (name.isEmpty() || name.length() > 64) {
+      return json(
+          400, obj().set("message", obj().set("name", arr("Length must be between 1 and 64."))));
+    }
+    if (roles.values().stream().anyMatch(role -> role.name().equals(name))) {
+      return json(422, message("Already exists."));
+    }
+    int id = addRole(name);
+    ObjectNode answer = obj().put("id", id);
+    answer.set("result", obj().put("name", name));
+    return json(201, answer);
+  }
+
+  /** The names of every role. */
+  public synchronized List<String> roleNames() {
+    return roles.values().stream().map(RoleRow::name).toList();
+  }
+
   private Response listRls(Request r) {
     List<ObjectNode> rows = new ArrayList<>();
     for (Rls rule : rlsRules.values()) {
@@ -962,55 +999,6 @@ public final class FakeSuperset {
 
   // ------------------------------------------------------------ assets import
 
-  private static final Set<String> DATABASE_YAML_FIELDS =
-      Set.of(
-          "database_name",
-          "sqlalchemy_uri",
-          "password",
-          "cache_timeout",
-          "expose_in_sqllab",
-          "allow_run_async",
-          "allow_ctas",
-          "allow_cvas",
-          "allow_dml",
-          "allow_csv_upload",
-          "allow_file_upload",
-          "extra",
-          "uuid",
-          "version",
-          "is_managed_externally",
-          "external_url",
-          "impersonate_user",
-          "ssh_tunnel",
-          "encrypted_extra");
-  private static final Set<String> DATASET_YAML_FIELDS =
-      Set.of(
-          "table_name",
-          "main_dttm_col",
-          "description",
-          "default_endpoint",
-          "offset",
-          "cache_timeout",
-          "catalog",
-          "schema",
-          "sql",
-          "params",
-          "template_params",
-          "filter_select_enabled",
-          "fetch_values_predicate",
-          "extra",
-          "uuid",
-          "columns",
-          "metrics",
-          "version",
-          "database_uuid",
-          "data",
-          "is_managed_externally",
-          "external_url",
-          "normalize_columns",
-          "always_filter_main_dttm",
-          "folders");
-
   private Response importAssets(Request r) {
     if (r.parts() == null) {
       return json(400, message("Request is not multipart"));
@@ -1059,26 +1047,19 @@ public final class FakeSuperset {
         || (metadata.has("type") && !"assets".equals(metadata.get("type").asText()))) {
       return importError("metadata.yaml: version missing or type is not assets");
     }
+    Response refused = FakeImportCheck.check(configs, this::databaseNamedOtherwise);
+    if (refused != null) {
+      return refused;
+    }
     Map<String, Db> dbByUuid = new HashMap<>();
     for (Map.Entry<String, JsonNode> c : configs.entrySet()) {
       if (!c.getKey().startsWith("databases/")) {
         continue;
       }
       JsonNode y = c.getValue();
-      String problem =
-          unknownFields(
-              y,
-              DATABASE_YAML_FIELDS,
-              List.of("database_name", "sqlalchemy_uri", "uuid", "version"));
-      if (problem != null) {
-        return importError(c.getKey() + ": " + problem);
-      }
       UUID uuid = UUID.fromString(y.get("uuid").asText());
       Db db = databases.values().stream().filter(d -> uuid.equals(d.uuid)).findFirst().orElse(null);
       String name = y.get("database_name").asText();
-      if (databases.values().stream().anyMatch(d -> d.name.equals(name) && !uuid.equals(d.uuid))) {
-        return importError(c.getKey() + ": a database named " + name + " exists with another UUID");
-      }
       if (db == null) {
         db = new Db();
         db.id = ids.incrementAndGet();
@@ -1101,16 +1082,7 @@ public final class FakeSuperset {
         continue;
       }
       JsonNode y = c.getValue();
-      String problem =
-          unknownFields(
-              y, DATASET_YAML_FIELDS, List.of("table_name", "uuid", "version", "database_uuid"));
-      if (problem != null) {
-        return importError(c.getKey() + ": " + problem);
-      }
       Db db = dbByUuid.get(y.get("database_uuid").asText());
-      if (db == null) {
-        return importError(c.getKey() + ": its database is not in the bundle");
-      }
       UUID uuid = UUID.fromString(y.get("uuid").asText());
       String schema = text(y, "schema");
       String table = y.get("table_name").asText();
@@ -1171,27 +1143,42 @@ public final class FakeSuperset {
       ds.metrics.clear();
       ds.metrics.addAll(mets);
     }
-    for (Map.Entry<String, String> f : files.entrySet()) {
+    for (Map.Entry<String, JsonNode> f : configs.entrySet()) {
       if (f.getKey().startsWith("dashboards/")) {
-        try {
-          JsonNode y = YAML.readTree(f.getValue());
-          ObjectNode d = JSON.createObjectNode();
-          d.put("id", dashboards.size() + 1);
-          d.put("slug", y.path("slug").asText());
-          d.put("dashboard_title", y.path("dashboard_title").asText());
-          d.put("certified_by", y.path("certified_by").asText(""));
-          d.put("certification_details", y.path("certification_details").asText(""));
-          dashboards.put(y.path("slug").asText(), d);
-        } catch (IOException e) {
-          return json(422, message("Could not read " + f.getKey()));
+        JsonNode y = f.getValue();
+        String uuid = y.path("uuid").asText();
+        // Superset upserts by UUID: the id and the roles stay.
+        ObjectNode d =
+            dashboards.values().stream()
+                .filter(x -> x.path("uuid").asText().equals(uuid))
+                .findFirst()
+                .orElse(null);
+        if (d == null) {
+          d = JSON.createObjectNode();
+          d.put("id", ids.incrementAndGet());
+          d.put("uuid", uuid);
+          d.putArray("roles");
+        } else {
+          dashboards.values().remove(d);
         }
+        d.put("slug", y.path("slug").asText());
+        d.put("dashboard_title", y.path("dashboard_title").asText());
+        d.put("certified_by", y.path("certified_by").asText(""));
+        d.put("certification_details", y.path("certification_details").asText(""));
+        dashboards.put(y.path("slug").asText(), d);
       }
     }
     importedFiles.addAll(files.keySet());
     return json(200, message("OK"));
   }
 
-  private static String unknownFields(JsonNode y, Set<String> allowed, List<String> required) {
+  /** Whether Superset has a database of this name under another UUID (its import would clash). */
+  private boolean databaseNamedOtherwise(String name, String uuid) {
+    return databases.values().stream()
+        .anyMatch(d -> d.name.equals(name) && !String.valueOf(d.uuid).equals(uuid));
+  }
+
+  static String unknownFields(JsonNode y, Set<String> allowed, List<String> required) {
     for (Iterator<String> it = y.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!allowed.contains(f)) {
@@ -1206,7 +1193,7 @@ public final class FakeSuperset {
     return null;
   }
 
-  private Response importError(String detail) {
+  static Response importError(String detail) {
     ObjectNode error = obj();
     error.put("message", "Error importing assets");
     error.put("error_type", "GENERIC_COMMAND_ERROR");
@@ -1359,7 +1346,7 @@ public final class FakeSuperset {
     return v.isNull() || v.isMissingNode() ? null : v.asText();
   }
 
-  private static ObjectNode obj() {
+  static ObjectNode obj() {
     return JSON.createObjectNode();
   }
 
@@ -1371,7 +1358,7 @@ public final class FakeSuperset {
     return a;
   }
 
-  private static ObjectNode message(String message) {
+  static ObjectNode message(String message) {
     return obj().put("message", message);
   }
 
@@ -1395,7 +1382,7 @@ public final class FakeSuperset {
                 + " manually please check your spelling and try again."));
   }
 
-  private static Response json(int status, JsonNode body) {
+  static Response json(int status, JsonNode body) {
     return new Response(status, Map.of("Content-Type", "application/json"), body.toString(), 0);
   }
 
