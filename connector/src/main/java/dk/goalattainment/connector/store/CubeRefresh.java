@@ -189,11 +189,12 @@ final class CubeRefresh {
     s.add(CubeStep.create(stage, "e_aff", CubeRowsSql.touchedSlices()));
     s.add(CubeStep.create(stage, "e_tgt", CubeRowsSql.targetSlices()));
     s.add(CubeStep.create(stage, "e_need", CubeRowsSql.neededSlices()));
-    s.add(CubeStep.create(stage, "e_cur", rows.storedMeasures(table)));
+    s.add(CubeStep.create(stage, "e_needc", rows.decoded("e_need")));
+    s.add(CubeStep.create(stage, "e_cur", CubeRowsSql.storedMeasures(table)));
     s.add(CubeStep.create(stage, "e_m2", CubeRowsSql.updatedSums()));
     s.add(CubeStep.create(stage, "e_mn", CubeRowsSql.nullified("e_m2")));
     s.add(CubeStep.create(stage, "e_fig", rows.figures("e_mn")));
-    s.add(CubeStep.create(stage, "e_tgtc", rows.targetCodes()));
+    s.add(CubeStep.create(stage, "e_tgtc", rows.decoded("e_tgt")));
     s.add(CubeStep.run(stage, CubeRowsSql.deleteTargets(table)));
     List<String> cols = columns(attainment);
     s.add(

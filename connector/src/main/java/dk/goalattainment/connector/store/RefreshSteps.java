@@ -89,6 +89,9 @@ final class RefreshSteps implements AutoCloseable {
       }
     }
     statement.execute(dialect.createTableAs(step.table(), step.kind(), step.sql()));
+    for (String sql : dialect.afterCreate(step.table(), step.kind())) {
+      statement.execute(sql);
+    }
     String analyze = dialect.analyze(step.table());
     if (analyze != null) {
       statement.execute(analyze);

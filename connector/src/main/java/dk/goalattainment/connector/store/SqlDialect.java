@@ -66,6 +66,16 @@ public interface SqlDialect extends SqlSyntax, AutoCloseable {
   }
 
   /**
+   * Statements run right after the refresh created {@code table} of a kind (none by default). On
+   * PostgreSQL the engine's own tables are kept from readers: default privileges meant for the
+   * dataset tables (docs/POSTGRES.md) would otherwise grant Superset's reader the per-goal state,
+   * pseudonyms included.
+   */
+  default List<String> afterCreate(String table, CubeStep.TableKind kind) {
+    return List.of();
+  }
+
+  /**
    * Whether the datasets get B-tree indexes on their slice keys: PostgreSQL needs them to read one
    * slice fast; DuckDB scans a column store with zone maps and pays for an index on every write.
    */

@@ -16,6 +16,7 @@ import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.core.ingest.IngestBatch;
 import dk.goalattainment.connector.core.ingest.RawFollowUp;
 import dk.goalattainment.connector.core.ingest.RawGoal;
+import dk.goalattainment.connector.core.ingest.RawOrgUnit;
 import dk.goalattainment.connector.core.ingest.RecordSource;
 import dk.goalattainment.connector.core.model.Grouping;
 import dk.goalattainment.connector.core.model.Period;
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The refreshed cube on every database: it holds the live engine's figures for several hundred
  * slices, bit for bit; an incremental refresh after inserts, replacements and late follow-ups
- * equals a full one in every row; a second refresh while one runs is refused.
+ * equals a full one in every row, also while the data's as-of date moves; a second refresh while
+ * one runs is refused.
  */
 abstract class CubeContractTest extends AbstractStoreContractTest {
   static final int CITIZENS = 300;
@@ -60,8 +62,12 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
   }
 
   DatasetRefresher.Result refresh(boolean full) {
+    return refresh(full, null);
+  }
+
+  DatasetRefresher.Result refresh(boolean full, LocalDate asOf) {
     return new DatasetRefresher(db.store)
-        .refresh(definitions, new DatasetRefresher.Request(full), RefreshListener.NONE);
+        .refresh(definitions, new DatasetRefresher.Request(full, asOf), RefreshListener.NONE);
   }
 
   private static final Set<ReportColumn> NOT_FIGURES =
@@ -154,6 +160,86 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
 
     assertThat(incremental).hasSizeGreaterThan(10_000);
     assertThat(incremental).containsExactlyElementsOf(full);
+  }
+
+  @Test
+  void anIncrementalRefreshEqualsAFullOneWhileTheAsOfDateMoves() {
+    DemoData demo = new DemoData(TestCatalogue.get(), 100, SEED);
+    db.ingest(demo.batch());
+    List<RawGoal> goals = new ArrayList<>();
+    demo.goals().forEach(r -> goals.add(r.record()));
+    List<RawFollowUp> followUps = new ArrayList<>();
+    demo.followUps().forEach(r -> followUps.add(r.record()));
+    // a unit that closes in the middle of a quarter
+    db.ingest(
+        new IngestBatch(
+            RecordSource.of(
+                List.of(
+                    new RawOrgUnit(
+                        "FBU-X", "Projekt X", "FBU", "udfoerer", "2019-01-01", "2020-12-20"))),
+            RecordSource.empty(),
+            RecordSource.empty()));
+    assertThat(refresh(false, LocalDate.of(2020, 11, 20)).kind())
+        .isEqualTo(DatasetRefresher.Kind.FULL);
+
+    // within the quarter: the same periods complete, the same units closed; only as_of moves
+    db.ingest(changes(goals, followUps, 0));
+    DatasetRefresher.Result within = refresh(false, LocalDate.of(2020, 12, 15));
+    assertThat(within.kind()).as(within.reason()).isEqualTo(DatasetRefresher.Kind.INCREMENTAL);
+    assertThat(within.asOf()).isEqualTo(LocalDate.of(2020, 12, 15));
+    List<String> incremental = datasets();
+    assertThat(incremental)
+        .hasSizeGreaterThan(1_000)
+        .anyMatch(r -> r.startsWith("dim_period|2020-Q4|false|2020-12-15|"))
+        .anyMatch(r -> r.contains("|Projekt X · FBU-X"));
+    assertThat(refresh(true, LocalDate.of(2020, 12, 15)).kind())
+        .isEqualTo(DatasetRefresher.Kind.FULL);
+    assertThat(incremental).containsExactlyElementsOf(datasets());
+
+    // past the day FBU-X closes, in the same quarter: "(afsluttet)" in the filter columns of
+    // every row below it — a full refresh, saying why
+    DatasetRefresher.Result closed = refresh(false, LocalDate.of(2020, 12, 28));
+    assertThat(closed.kind()).isEqualTo(DatasetRefresher.Kind.FULL);
+    assertThat(closed.reason()).contains("a unit now closed");
+    assertThat(datasets())
+        .anyMatch(r -> r.contains("|Projekt X (afsluttet) · FBU-X"))
+        .noneMatch(r -> r.contains("|Projekt X · FBU-X"));
+
+    // without --as-of the data runs to its latest follow-up: past the end of 2020 and the closing
+    // of MC (2020-12-31), so 2020 and its quarters complete, new rolling windows, none ending
+    // after it — a full refresh, saying why
+    DatasetRefresher.Result latest = refresh(false);
+    LocalDate asOf = latestFollowUp();
+    assertThat(asOf).isAfter(LocalDate.of(2021, 9, 30));
+    assertThat(latest.asOf()).isEqualTo(asOf);
+    assertThat(latest.kind()).isEqualTo(DatasetRefresher.Kind.FULL);
+    assertThat(latest.reason()).contains("periods changed").contains(asOf.toString());
+    assertThat(datasets())
+        .anyMatch(r -> r.startsWith("dim_period|2020|true|" + asOf + "|"))
+        .anyMatch(r -> r.startsWith("dim_period|2020-Q4R4|true|" + asOf + "|"))
+        .anyMatch(r -> r.startsWith("dim_period|2021-Q3R4|true|" + asOf + "|"))
+        .anyMatch(r -> r.startsWith("dim_period|2022-Q1|false|" + asOf + "|"))
+        .noneMatch(r -> r.startsWith("dim_period|2022-Q1R4|"))
+        .anyMatch(r -> r.startsWith("dim_org_unit|MC|") && r.contains("(afsluttet) · MC"));
+
+    // and on from there: incremental again, equal to a full refresh
+    db.ingest(changes(goals, followUps, 1));
+    DatasetRefresher.Result later = refresh(false);
+    assertThat(later.kind()).as(later.reason()).isEqualTo(DatasetRefresher.Kind.INCREMENTAL);
+    incremental = datasets();
+    refresh(true);
+    assertThat(incremental).containsExactlyElementsOf(datasets());
+  }
+
+  private LocalDate latestFollowUp() {
+    try (Connection c = db.store.dialect().connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT MAX(followup_date) FROM followup")) {
+      rs.next();
+      return rs.getDate(1).toLocalDate();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -321,13 +407,35 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
         provider);
   }
 
-  /** Every row of every dataset table, as text, in a stable order. */
+  /**
+   * Every row of every dataset table, as text, in a stable order; the period dimension as {@code
+   * dim_period|period|period_complete|as_of} and the org dimension whole.
+   */
   List<String> datasets() {
     List<String> rows = new ArrayList<>();
     try (Connection c = db.store.dialect().connect();
         Statement s = c.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT period, period_complete, as_of, period_label, period_plot_date,"
+                  + " period_ends_year, prev_period, yoy_period FROM dim_period ORDER BY period")) {
+        while (rs.next()) {
+          rows.add(
+              "dim_period|%s|%s|%s|%s|%s|%s|%s|%s"
+                  .formatted(
+                      rs.getString(1),
+                      rs.getBoolean(2),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getBoolean(6),
+                      rs.getString(7),
+                      rs.getString(8)));
+        }
+      }
       for (String[] t :
           new String[][] {
+            {"dim_org_unit", "unit_id"},
             {
               "ds_attainment",
               "period, via, org_unit, target_group, effect_goal, life_theme, goal_type"

@@ -184,5 +184,55 @@ class PostgresStoreContractTest {
           .isEqualTo(Map.of("org_unit", 4L, "goal", 5L, "followup", 5L));
       assertThat(db.report("2018-Q4", "FBU", Via.AUTHORITY, Grouping.NONE).rows()).hasSize(1);
     }
+
+    /**
+     * docs/POSTGRES.md §3 gives Superset's reader SELECT on every table created after {@code init}
+     * (the refresh re-creates the datasets); the refresh's own state (pseudonyms, per-goal facts),
+     * created by a full refresh too, stays the connector's.
+     */
+    @Test
+    void supersetsReaderSeesTheDatasetsButNotTheRefreshState() throws SQLException {
+      String reader = "reader_" + Long.toHexString(System.nanoTime());
+      try (Connection c = db.store.dialect().connect();
+          Statement s = c.createStatement()) {
+        s.execute("CREATE ROLE " + reader);
+        s.execute("GRANT USAGE ON SCHEMA public TO " + reader);
+        s.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO " + reader);
+      }
+      try {
+        db.ingest(dk.goalattainment.connector.WorkedExample.batch());
+        new DatasetRefresher(db.store)
+            .refresh(
+                dk.goalattainment.connector.definitions.CheckedDefinitions.load(
+                        new dk.goalattainment.connector.definitions.DefinitionFiles(
+                            TestCatalogue.definitionsDir()),
+                        TestCatalogue.get())
+                    .definitions(),
+                line -> {});
+
+        List<String> readable = new ArrayList<>();
+        try (Connection c = db.store.dialect().connect();
+            PreparedStatement ps =
+                c.prepareStatement(
+                    "SELECT DISTINCT table_name FROM information_schema.role_table_grants"
+                        + " WHERE grantee = ? ORDER BY 1")) {
+          ps.setString(1, reader);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              readable.add(rs.getString(1));
+            }
+          }
+        }
+        assertThat(readable)
+            .contains("dim_period", "dim_org_unit", "ds_attainment", "ds_goal_followups")
+            .allMatch(t -> t.startsWith("ds_") || t.startsWith("dim_"), "a dataset table");
+      } finally {
+        try (Connection c = db.store.dialect().connect();
+            Statement s = c.createStatement()) {
+          s.execute("DROP OWNED BY " + reader);
+          s.execute("DROP ROLE " + reader);
+        }
+      }
+    }
   }
 }

@@ -216,37 +216,24 @@ public final class CubeRowsSql {
         .formatted(PERIOD);
   }
 
-  /** A cube table's slices decoded to integer keys, with its measures as raw sums (0 for null). */
-  public String storedMeasures(String cubeTable) {
+  /**
+   * The stored measures of the needed slices ({@code e_needc}: {@link #decoded} of {@code e_need}),
+   * as raw sums (0 for null), by integer keys. The stored rows are found by their codes, an
+   * equality join on the cube's own key columns, so the database reads only the rows it needs.
+   */
+  public static String storedMeasures(String cubeTable) {
     List<String> sums = new ArrayList<>();
     for (Measure m : Measure.values()) {
       String raw = CubeSql.measure(m, "x").substring(2);
       sums.add("COALESCE(a." + m.column() + ", 0) AS " + raw);
     }
     return """
-        SELECT k.* FROM (
-          SELECT ep.pid, CASE WHEN a.via = 'authority' THEN 0 ELSE 1 END AS via, eu.uno AS node,
-                 %6$s AS cell, %1$s
-          FROM %2$s a
-          JOIN %3$s ep ON ep.period = a.period
-          JOIN %4$s eu ON eu.unit_id = a.org_unit
-          LEFT JOIN %5$s ctg ON ctg.dimension = 'target_group' AND ctg.code = a.target_group
-          LEFT JOIN %5$s ceg ON ceg.dimension = 'effect_goal' AND ceg.code = a.effect_goal
-          LEFT JOIN %5$s clt ON clt.dimension = 'life_theme' AND clt.code = a.life_theme
-          LEFT JOIN %5$s cgt ON cgt.dimension = 'goal_type' AND cgt.code = a.goal_type
-        ) k
-        JOIN e_need n ON n.pid = k.pid AND n.via = k.via AND n.node = k.node AND n.cell = k.cell"""
-        .formatted(
-            String.join(", ", sums),
-            cubeTable,
-            PERIOD,
-            UNIT,
-            CODE,
-            layout.cell(
-                "COALESCE(ctg.id, 0)",
-                "COALESCE(ceg.id, 0)",
-                "COALESCE(clt.id, 0)",
-                "COALESCE(cgt.id, 0)"));
+        SELECT n.pid, n.via, n.node, n.cell, %1$s
+        FROM e_needc n
+        JOIN %2$s a ON a.period = n.period AND a.via = n.via_code AND a.org_unit = n.org_unit
+         AND a.target_group = n.target_group AND a.effect_goal = n.effect_goal
+         AND a.life_theme = n.life_theme AND a.goal_type = n.goal_type"""
+        .formatted(String.join(", ", sums), cubeTable);
   }
 
   /** Stored measures plus the change, per needed slice. */
@@ -267,14 +254,19 @@ public final class CubeRowsSql {
         .formatted(sums);
   }
 
-  /** The target slices as the cube's codes, for deleting their old rows. */
-  public String targetCodes() {
+  /**
+   * Slices by integer keys ({@code pid, via, node, cell} of {@code slices}) with the cube's codes
+   * beside them: {@code period, via_code, org_unit, target_group, effect_goal, life_theme,
+   * goal_type}.
+   */
+  public String decoded(String slices) {
     return """
-        SELECT ep.period, CASE WHEN t.via = 0 THEN 'authority' ELSE 'provider' END AS via,
+        SELECT t.pid, t.via, t.node, t.cell, ep.period,
+               CASE WHEN t.via = 0 THEN 'authority' ELSE 'provider' END AS via_code,
                eu.unit_id AS org_unit,
                COALESCE(ctg.code, '*') AS target_group, COALESCE(ceg.code, '*') AS effect_goal,
                COALESCE(clt.code, '*') AS life_theme, COALESCE(cgt.code, '*') AS goal_type
-        FROM e_tgt t JOIN %1$s ep ON ep.pid = t.pid JOIN %2$s eu ON eu.uno = t.node
+        FROM %8$s t JOIN %1$s ep ON ep.pid = t.pid JOIN %2$s eu ON eu.uno = t.node
         LEFT JOIN %3$s ctg ON ctg.dimension = 'target_group' AND ctg.id = %4$s
         LEFT JOIN %3$s ceg ON ceg.dimension = 'effect_goal' AND ceg.id = %5$s
         LEFT JOIN %3$s clt ON clt.dimension = 'life_theme' AND clt.id = %6$s
@@ -286,13 +278,14 @@ public final class CubeRowsSql {
             layout.tg("t.cell"),
             layout.eg("t.cell"),
             layout.lt("t.cell"),
-            layout.gt("t.cell"));
+            layout.gt("t.cell"),
+            slices);
   }
 
-  /** Deletes the target slices' rows from the cube table. */
+  /** Deletes the target slices' rows ({@code e_tgtc}: {@link #decoded} of them) from the cube. */
   public static String deleteTargets(String cubeTable) {
     return ("DELETE FROM %1$s WHERE EXISTS (SELECT 1 FROM e_tgtc t WHERE t.period = %1$s.period"
-            + " AND t.via = %1$s.via AND t.org_unit = %1$s.org_unit"
+            + " AND t.via_code = %1$s.via AND t.org_unit = %1$s.org_unit"
             + " AND t.target_group = %1$s.target_group AND t.effect_goal = %1$s.effect_goal"
             + " AND t.life_theme = %1$s.life_theme AND t.goal_type = %1$s.goal_type)")
         .formatted(cubeTable);

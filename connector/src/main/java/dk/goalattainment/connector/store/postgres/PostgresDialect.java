@@ -164,6 +164,34 @@ public final class PostgresDialect implements SqlDialect {
   }
 
   /**
+   * The engine's tables (created by a full refresh, after {@code ALTER DEFAULT PRIVILEGES} gave
+   * Superset's reader SELECT on new tables) lose every privilege granted to another role: only the
+   * connector reads its per-goal state and pseudonyms; readers get the {@code dim_*} and {@code
+   * ds_*} tables. The table name is the engine's own constant, never user text.
+   */
+  @Override
+  public List<String> afterCreate(String table, CubeStep.TableKind kind) {
+    if (kind != CubeStep.TableKind.ENGINE) {
+      return List.of();
+    }
+    return List.of(
+        """
+        DO $$
+        DECLARE g oid;
+        BEGIN
+          FOR g IN SELECT DISTINCT a.grantee FROM pg_class c, aclexplode(c.relacl) a
+                   WHERE c.oid = '%1$s'::regclass AND a.grantee <> c.relowner LOOP
+            IF g = 0 THEN
+              EXECUTE 'REVOKE ALL ON %1$s FROM PUBLIC';
+            ELSE
+              EXECUTE format('REVOKE ALL ON %1$s FROM %%I', pg_get_userbyid(g));
+            END IF;
+          END LOOP;
+        END $$"""
+            .formatted(table));
+  }
+
+  /**
    * The refresh's hash aggregates and sorts in memory rather than spilled at the default 4 MB
    * (transaction-scoped: other sessions keep the server's setting).
    */
