@@ -164,7 +164,7 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
 
   @Test
   void anIncrementalRefreshEqualsAFullOneWhileTheAsOfDateMoves() {
-    DemoData demo = new DemoData(TestCatalogue.get(), 100, SEED);
+    DemoData demo = new DemoData(TestCatalogue.get(), 40, SEED);
     db.ingest(demo.batch());
     List<RawGoal> goals = new ArrayList<>();
     demo.goals().forEach(r -> goals.add(r.record()));
