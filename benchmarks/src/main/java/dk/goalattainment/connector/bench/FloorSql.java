@@ -20,12 +20,14 @@ final class FloorSql {
   /**
    * The load floor: DuckDB parses the same CSV files and inserts them into the store's tables,
    * deriving what the connector derives (pseudonym as an unkeyed SHA-256, age band, effect goal,
-   * goal type when missing, the org closure). No validation, no HMAC, no staging tables.
+   * goal type when missing, the org closure; not the org levels, a rule over a few dozen units). No
+   * validation, no HMAC, no staging tables.
    */
   static List<String> load(DemoCsv.Files3 f) {
     List<String> sql = new ArrayList<>();
     sql.add(
-        "INSERT INTO org_unit SELECT unit_id, name, NULLIF(parent_id, ''), NULLIF(role, ''),"
+        "INSERT INTO org_unit (unit_id, name, parent_id, role, valid_from, valid_to)"
+            + " SELECT unit_id, name, NULLIF(parent_id, ''), NULLIF(role, ''),"
             + " valid_from, valid_to FROM "
             + csv(
                 f.org(),

@@ -40,10 +40,7 @@ final class RefreshProgress implements RefreshListener {
 
   @Override
   public void finished(String stage, long rows, Duration took) {
-    String done =
-        stage
-            + (rows >= 0 ? ": %,d rows".formatted(rows) : ":")
-            + " in %.2f s".formatted(took.toNanos() / 1e9);
+    String done = RefreshListener.line(stage, rows, took);
     err.println(terminal ? "\r" + elapsed() + "✓ " + done + "\u001b[K" : elapsed() + done);
     err.flush();
   }

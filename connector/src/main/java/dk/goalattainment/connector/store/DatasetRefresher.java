@@ -113,10 +113,7 @@ public final class DatasetRefresher {
     return new RefreshListener() {
       @Override
       public void finished(String stage, long rows, Duration took) {
-        lines.accept(
-            stage
-                + (rows >= 0 ? ": %,d rows".formatted(rows) : ":")
-                + " in %.2f s".formatted(took.toNanos() / 1e9));
+        lines.accept(RefreshListener.line(stage, rows, took));
       }
 
       @Override
