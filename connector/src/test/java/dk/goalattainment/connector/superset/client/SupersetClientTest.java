@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.http.RetryPolicy;
 import dk.goalattainment.connector.superset.fake.FakeSuperset;
 import dk.goalattainment.connector.superset.fake.RisonParser;
 import dk.goalattainment.connector.superset.fake.SupersetHarness;
