@@ -25,42 +25,23 @@ final class SupersetErrors {
 
   /** No answer after every attempt the policy allowed. */
   static SupersetApiException noAnswer(Call call, NoAnswerException e) {
-    return new SupersetApiException(
-        ErrorCode.REMOTE_FAILURE,
-        "Superset did not answer "
-            + call.method()
-            + " "
-            + call.path()
-            + " after "
-            + e.attempts()
-            + " attempt(s): "
-            + e.what(),
-        0,
-        call.method(),
-        call.path(),
-        "",
-        e);
+    String text =
+        "Superset did not answer " + endpoint(call) + " after " + e.attempts() + " attempt(s): ";
+    return error(ErrorCode.REMOTE_FAILURE, text + e.what(), 0, call, "", e);
   }
 
   /** A 5xx answer after every attempt the policy allowed. */
   static SupersetApiException failed(Call call, HttpAnswer answer, String message) {
-    return new SupersetApiException(
-        ErrorCode.REMOTE_FAILURE,
+    String text =
         "Superset failed "
-            + call.method()
-            + " "
-            + call.path()
+            + endpoint(call)
             + " with "
             + answer.status()
             + " after "
             + answer.attempts()
             + " attempt(s): "
-            + message,
-        answer.status(),
-        call.method(),
-        call.path(),
-        message,
-        null);
+            + message;
+    return error(ErrorCode.REMOTE_FAILURE, text, answer.status(), call, message, null);
   }
 
   /** A 4xx answer (after a retry, with a note that an earlier attempt may have been applied). */
@@ -74,24 +55,9 @@ final class SupersetErrors {
           case 403 -> "Superset forbade";
           default -> "Superset refused";
         };
-    return new SupersetApiException(
-        code,
-        verb
-            + " "
-            + call.method()
-            + " "
-            + call.path()
-            + " ("
-            + status
-            + ")"
-            + answer.retryNote()
-            + ": "
-            + message,
-        status,
-        call.method(),
-        call.path(),
-        message,
-        null);
+    String text =
+        verb + " " + endpoint(call) + " (" + status + ")" + answer.retryNote() + ": " + message;
+    return error(code, text, status, call, message, null);
   }
 
   /** A write redirected although the CSRF token and session were renewed once. */
@@ -105,61 +71,43 @@ final class SupersetErrors {
                 + " one Superset is served at."
             : " instead of answering: check that the URL is Superset's own (not a login proxy"
                 + " in front of it).";
-    return new SupersetApiException(
-        ErrorCode.REMOTE_FAILURE,
-        "Superset redirected "
-            + call.method()
-            + " "
-            + call.path()
-            + " ("
-            + status
-            + ") to "
-            + where
-            + why,
-        status,
-        call.method(),
-        call.path(),
-        "",
-        null);
+    String text = "Superset redirected " + endpoint(call) + " (" + status + ") to " + where + why;
+    return error(ErrorCode.REMOTE_FAILURE, text, status, call, "", null);
   }
 
   /** A write whose CSRF token Superset refused again after one renewal. */
   static SupersetApiException csrfRefused(Call call, int status, String message) {
-    return new SupersetApiException(
-        ErrorCode.REMOTE_FAILURE,
+    String text =
         "Superset refused the CSRF token or session on "
-            + call.method()
-            + " "
-            + call.path()
+            + endpoint(call)
             + " ("
             + status
             + "): "
             + message
             + ". Check that cookies reach Superset (SESSION_COOKIE_SECURE needs https) and that"
-            + " the URL is the one Superset is served at.",
-        status,
-        call.method(),
-        call.path(),
-        message,
-        null);
+            + " the URL is the one Superset is served at.";
+    return error(ErrorCode.REMOTE_FAILURE, text, status, call, message, null);
   }
 
   /** A 2xx answer whose body is not JSON. */
   static SupersetApiException notJson(Call call, int status, Exception cause) {
-    return new SupersetApiException(
-        ErrorCode.REMOTE_FAILURE,
+    String text =
         "Superset answered "
-            + call.method()
-            + " "
-            + call.path()
+            + endpoint(call)
             + " with "
             + status
-            + " but the body is not JSON (is the URL Superset's?)",
-        status,
-        call.method(),
-        call.path(),
-        "",
-        cause);
+            + " but the body is not JSON (is the URL Superset's?)";
+    return error(ErrorCode.REMOTE_FAILURE, text, status, call, "", cause);
+  }
+
+  private static String endpoint(Call call) {
+    return call.method() + " " + call.path();
+  }
+
+  private static SupersetApiException error(
+      ErrorCode code, String text, int status, Call call, String supersetMessage, Throwable cause) {
+    return new SupersetApiException(
+        code, text, status, call.method(), call.path(), supersetMessage, cause);
   }
 
   /**

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.goalattainment.connector.superset.fake.SupersetHarness;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dk.goalattainment.connector.superset.fake.TestBundles;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -75,15 +72,6 @@ class SupersetTransientFailuresTest {
   }
 
   private static byte[] bundle() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      zip.putNextEntry(new ZipEntry("bundle/metadata.yaml"));
-      zip.write(
-          "version: 1.0.0\ntype: assets\ntimestamp: '2026-01-01T00:00:00+00:00'\n"
-              .getBytes(StandardCharsets.UTF_8));
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
-    return bytes.toByteArray();
+    return TestBundles.oneDatabase(true);
   }
 }
