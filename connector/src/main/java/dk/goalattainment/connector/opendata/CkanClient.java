@@ -163,6 +163,20 @@ public final class CkanClient implements AutoCloseable {
           e);
     }
     int status = answer.status();
+    if (status >= 300 && status < 400) {
+      throw new ConnectorException(
+          ErrorCode.REMOTE_FAILURE,
+          "CKAN at "
+              + base
+              + " redirected "
+              + action
+              + " (HTTP "
+              + status
+              + ") to "
+              + (answer.header("Location") == null ? "another page" : answer.header("Location"))
+              + ": give the URL CKAN is served at (https, the right host and path), since a"
+              + " redirected action is not applied.");
+    }
     JsonNode json;
     try {
       json = JSON.readTree(answer.body());

@@ -201,4 +201,25 @@ class CkanRetriesTest {
         postRequestedFor(urlEqualTo("/api/3/action/package_create"))
             .withHeader("Authorization", equalTo("token")));
   }
+
+  @Test
+  void aRedirectIsNeverFollowedAndSaysWhichUrlToGive() {
+    ckan.stubFor(
+        post(urlEqualTo("/api/3/action/package_show"))
+            .willReturn(
+                aResponse()
+                    .withStatus(301)
+                    .withHeader("Location", "https://ckan.example/api/3/action/package_show")));
+
+    try (CkanClient client = new CkanClient(URI.create(ckan.baseUrl()), "token", FAST)) {
+      assertThatThrownBy(() -> client.packageShow("maalopfyldelse"))
+          .isInstanceOfSatisfying(
+              ConnectorException.class,
+              e ->
+                  assertThat(e.getMessage())
+                      .contains("redirected package_show (HTTP 301) to https://ckan.example/")
+                      .contains("give the URL CKAN is served at"));
+    }
+    assertThat(calls("package_show")).isEqualTo(1);
+  }
 }
