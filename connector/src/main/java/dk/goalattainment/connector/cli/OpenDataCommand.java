@@ -7,6 +7,7 @@ import dk.goalattainment.connector.core.catalogue.Catalogue;
 import dk.goalattainment.connector.core.disclosure.SuppressionReason;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.http.HttpProperties;
 import dk.goalattainment.connector.opendata.CkanClient;
 import dk.goalattainment.connector.opendata.CkanDataset;
 import dk.goalattainment.connector.opendata.CkanPublisher;
@@ -14,7 +15,6 @@ import dk.goalattainment.connector.opendata.CkanResource;
 import dk.goalattainment.connector.opendata.DataFormat;
 import dk.goalattainment.connector.opendata.OpenDataExport;
 import dk.goalattainment.connector.opendata.PublicationMetadata;
-import dk.goalattainment.connector.opendata.PublishReport;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -286,6 +286,8 @@ public class OpenDataCommand implements Runnable {
 
     @Inject OpenDataProperties config;
 
+    @Inject HttpProperties httpProperties;
+
     @Override
     public Integer call() throws IOException {
       List<String> placeholders = selection.metadata(config).placeholders();
@@ -339,9 +341,9 @@ public class OpenDataCommand implements Runnable {
                         dir.resolve("attainment.parquet"),
                         DataFormat.PARQUET,
                         "Målopfyldelse (Parquet)")));
-        PublishReport report =
-            new CkanPublisher(new CkanClient(ckan, token)).publish(dataset, dryRun);
-        out.println(report.summary());
+        try (CkanClient client = new CkanClient(ckan, token, httpProperties.settings())) {
+          out.println(new CkanPublisher(client).publish(dataset, dryRun).summary());
+        }
         out.flush();
         return 0;
       }

@@ -7,9 +7,9 @@ import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.dashboards.DashboardBundleBuilder;
 import dk.goalattainment.connector.dashboards.DashboardSpecs;
 import dk.goalattainment.connector.definitions.DefinitionFiles;
+import dk.goalattainment.connector.http.HttpProperties;
 import dk.goalattainment.connector.superset.SupersetDesiredState;
 import dk.goalattainment.connector.superset.client.AuthProvider;
-import dk.goalattainment.connector.superset.client.JerseyLogging;
 import dk.goalattainment.connector.superset.client.SupersetClient;
 import dk.goalattainment.connector.superset.client.SupersetConfig;
 import dk.goalattainment.connector.superset.sync.DashboardAssets;
@@ -169,6 +169,8 @@ public class SupersetCommand implements Runnable {
 
     @Inject DefinitionFiles definitionFiles;
 
+    @Inject HttpProperties httpProperties;
+
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
@@ -210,9 +212,9 @@ public class SupersetCommand implements Runnable {
             SupersetDesiredState.of(
                 runtime.definitions(), runtime.store().orgUnits(), mapping, settings, assets);
       }
-      JerseyLogging.routeToSlf4j();
       try (SupersetClient client =
-          new SupersetClient(SupersetConfig.of(url, username, password, auth))) {
+          new SupersetClient(
+              SupersetConfig.of(url, username, password, auth, httpProperties.settings()))) {
         SyncResult result =
             new SupersetSync(client, Ownership.DEFAULT)
                 .run(desired, new SyncOptions(dryRun, prune, createRoles), out::println);

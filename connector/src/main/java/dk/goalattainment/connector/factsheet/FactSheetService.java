@@ -1,5 +1,7 @@
 package dk.goalattainment.connector.factsheet;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.goalattainment.connector.app.ConnectorRuntime;
 import dk.goalattainment.connector.app.FactSheetProperties;
 import dk.goalattainment.connector.core.definitions.MetricDefinition;
@@ -91,10 +93,15 @@ public final class FactSheetService {
 
   private final ConnectorRuntime runtime;
   private final FactSheetProperties texts;
-  private volatile CachedTables cached;
 
-  private record CachedTables(
-      Instant generation, OpenDataExport.Options options, OpenDataExport.Tables tables) {}
+  /**
+   * The open-data table of the latest refresh and selection (one entry: a new refresh or selection
+   * replaces it); computed once per key, concurrent callers of one key wait for that computation.
+   */
+  private final Cache<TablesKey, OpenDataExport.Tables> tables =
+      Caffeine.newBuilder().maximumSize(1).executor(Runnable::run).build();
+
+  private record TablesKey(Instant generation, OpenDataExport.Options options) {}
 
   public FactSheetService(ConnectorRuntime runtime, FactSheetProperties texts) {
     this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -255,20 +262,10 @@ public final class FactSheetService {
               + " after the last ingest: run `connector refresh` first.");
     }
     Instant generation = runtime.store().refreshGeneration().orElse(null);
-    CachedTables c = cached;
-    if (c != null && Objects.equals(c.generation(), generation) && c.options().equals(options)) {
-      return c.tables();
-    }
-    synchronized (this) {
-      c = cached;
-      if (c != null && Objects.equals(c.generation(), generation) && c.options().equals(options)) {
-        return c.tables();
-      }
-      OpenDataExport.Tables tables =
-          OpenDataExport.compute(
-              runtime.store(), runtime.definitions(), runtime.catalogue(), options);
-      cached = new CachedTables(generation, options, tables);
-      return tables;
-    }
+    return tables.get(
+        new TablesKey(generation, options),
+        key ->
+            OpenDataExport.compute(
+                runtime.store(), runtime.definitions(), runtime.catalogue(), options));
   }
 }

@@ -67,6 +67,22 @@ class ArchitectureTest {
           .resideInAnyPackage("org.duckdb..", "org.postgresql..", "com.zaxxer.hikari..")
           .because("SQL stays behind the store's dialects");
 
+  static final ArchRule ONLY_THE_HTTP_PACKAGE_BUILDS_CLIENTS_AND_RETRIES =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dk.goalattainment.connector.http..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "java.net.http..",
+              "org.apache.http..",
+              "org.glassfish.jersey.client..",
+              "org.glassfish.jersey.apache..",
+              "org.glassfish.jersey.media.multipart..",
+              "dev.failsafe..")
+          .because(
+              "Superset and CKAN share one HTTP stack with one retry and error policy (ADR 0012)");
+
   @Test
   void coreImportsNoFrameworkOrJdbc() {
     CORE_IMPORTS_NO_FRAMEWORK_OR_JDBC.check(classes);
@@ -80,6 +96,21 @@ class ArchitectureTest {
   @Test
   void onlyTheStoreTalksToTheDatabase() {
     ONLY_THE_STORE_TALKS_TO_THE_DATABASE.check(classes);
+  }
+
+  @Test
+  void onlyTheHttpPackageBuildsClientsAndRetries() {
+    ONLY_THE_HTTP_PACKAGE_BUILDS_CLIENTS_AND_RETRIES.check(classes);
+    ArchRule httpWithoutItsLibraries =
+        noClasses()
+            .that()
+            .resideInAPackage("dk.goalattainment.connector.http..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.failsafe..", "org.apache.http..");
+    assertThatThrownBy(() -> httpWithoutItsLibraries.check(classes))
+        .as("the rule sees the stack's own dependencies")
+        .isInstanceOf(AssertionError.class);
   }
 
   @Test

@@ -21,11 +21,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.http.HttpSettings;
+import dk.goalattainment.connector.http.RetryPolicy;
 import dk.goalattainment.connector.opendata.PublishReport.Action;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +40,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CkanPublisherTest {
   private static final String TOKEN = "secret-token-123";
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The default policy with 1 ms pauses, so that a test of a failing CKAN takes no seconds. */
+  private static final HttpSettings FAST =
+      HttpSettings.DEFAULT.withRetry(
+          new RetryPolicy(4, Duration.ofMillis(1), Duration.ofMillis(5)));
 
   private static WireMockServer ckan;
 
@@ -58,7 +66,7 @@ class CkanPublisherTest {
   @BeforeEach
   void start() throws Exception {
     ckan.resetAll();
-    publisher = new CkanPublisher(new CkanClient(URI.create(ckan.baseUrl()), TOKEN));
+    publisher = new CkanPublisher(new CkanClient(URI.create(ckan.baseUrl()), TOKEN, FAST));
     Files.writeString(dir.resolve("attainment.csv"), "period,org_unit,citizens\n2018-Q4,SOC,12\n");
     Files.writeString(dir.resolve("attainment.json"), "[{\"period\":\"2018-Q4\"}]");
     Files.write(dir.resolve("attainment.parquet"), new byte[] {'P', 'A', 'R', '1', 0, 1, 2});

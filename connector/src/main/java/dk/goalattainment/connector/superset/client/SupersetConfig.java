@@ -2,6 +2,8 @@ package dk.goalattainment.connector.superset.client;
 
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.http.HttpSettings;
+import dk.goalattainment.connector.http.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import java.util.Locale;
  * @param provider {@code db} or {@code ldap}
  * @param connectTimeout how long to wait for a connection
  * @param readTimeout how long to wait for a response
- * @param retry how to repeat requests that failed with 5xx or a timeout
+ * @param retry how to repeat requests that failed transiently ({@link
+ *     dk.goalattainment.connector.http.FailurePolicy})
  */
 public record SupersetConfig(
     URI url,
@@ -31,10 +34,10 @@ public record SupersetConfig(
     RetryPolicy retry) {
 
   /** Ten seconds to connect. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = HttpSettings.DEFAULT_CONNECT_TIMEOUT;
 
   /** Sixty seconds for a response: an assets import can take a while. */
-  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_READ_TIMEOUT = HttpSettings.DEFAULT_READ_TIMEOUT;
 
   public SupersetConfig {
     List<String> problems = new ArrayList<>();
@@ -63,15 +66,7 @@ public record SupersetConfig(
     if (provider == null) {
       problems.add("provider is required (db or ldap)");
     }
-    if (connectTimeout == null || connectTimeout.isZero() || connectTimeout.isNegative()) {
-      problems.add("connectTimeout must be positive");
-    }
-    if (readTimeout == null || readTimeout.isZero() || readTimeout.isNegative()) {
-      problems.add("readTimeout must be positive");
-    }
-    if (retry == null) {
-      problems.add("retry is required");
-    }
+    problems.addAll(HttpSettings.problems(connectTimeout, readTimeout, retry));
     if (!problems.isEmpty()) {
       throw new ConnectorException(
           ErrorCode.CONFIGURATION_INVALID,
@@ -81,6 +76,18 @@ public record SupersetConfig(
     if (text.endsWith("/")) {
       url = URI.create(text.replaceAll("/+$", ""));
     }
+  }
+
+  /** A configuration with the given timeouts and retries ({@code connector.http.*}). */
+  public static SupersetConfig of(
+      URI url, String username, String password, AuthProvider provider, HttpSettings http) {
+    return new SupersetConfig(
+        url, username, password, provider, http.connectTimeout(), http.readTimeout(), http.retry());
+  }
+
+  /** The timeouts and retries, for the HTTP stack. */
+  public HttpSettings http() {
+    return new HttpSettings(connectTimeout, readTimeout, retry);
   }
 
   /** A configuration with the default timeouts and retry policy. */

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.http.RetryPolicy;
 import dk.goalattainment.connector.superset.fake.FakeSuperset;
 import dk.goalattainment.connector.superset.fake.RisonParser;
 import dk.goalattainment.connector.superset.fake.SupersetHarness;
-import java.io.ByteArrayOutputStream;
+import dk.goalattainment.connector.superset.fake.TestBundles;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -556,23 +555,6 @@ class SupersetClientTest {
 
   /** A bundle with one database; without {@code extra} when {@code complete} is false. */
   private static byte[] bundle(boolean complete) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      zip.putNextEntry(new ZipEntry("bundle/metadata.yaml"));
-      zip.write(
-          "version: 1.0.0\ntype: assets\ntimestamp: '2026-01-01T00:00:00+00:00'\n"
-              .getBytes(StandardCharsets.UTF_8));
-      zip.putNextEntry(new ZipEntry("bundle/databases/goals.yaml"));
-      zip.write(
-          ("database_name: goals\nsqlalchemy_uri: postgresql://reader:XXXXXXXXXX@db/goals\n"
-                  + (complete
-                      ? "allow_csv_upload: false\nextra: {}\n"
-                      : "allow_csv_upload: false\n")
-                  + "uuid: a2dc77af-e654-49bb-b321-40f6b559a1ee\nversion: 1.0.0\n")
-              .getBytes(StandardCharsets.UTF_8));
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
-    return bytes.toByteArray();
+    return TestBundles.oneDatabase(complete);
   }
 }

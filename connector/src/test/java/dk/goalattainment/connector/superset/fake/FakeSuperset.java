@@ -304,6 +304,22 @@ public final class FakeSuperset {
     faults.add(new Fault(method, Pattern.compile(pathRegex), status, 0, new AtomicInteger(times)));
   }
 
+  /**
+   * The status of a {@link Response} whose connection is reset after the request was read: the
+   * request arrived (and counts as made), the answer never comes.
+   */
+  public static final int CONNECTION_RESET = -1;
+
+  /**
+   * The next {@code times} matching requests are read and then their connection is reset: Superset
+   * may or may not have applied them, the client cannot tell.
+   */
+  public synchronized void resetNext(String method, String pathRegex, int times) {
+    faults.add(
+        new Fault(
+            method, Pattern.compile(pathRegex), CONNECTION_RESET, 0, new AtomicInteger(times)));
+  }
+
   /** The next {@code times} matching requests are answered after {@code delayMs}. */
   public synchronized void delayNext(String method, String pathRegex, int delayMs, int times) {
     faults.add(new Fault(method, Pattern.compile(pathRegex), 0, delayMs, new AtomicInteger(times)));
@@ -319,6 +335,9 @@ public final class FakeSuperset {
       if (f.method().equals(r.method()) && f.path().matcher(r.path()).matches()) {
         if (f.left().decrementAndGet() <= 0) {
           it.remove();
+        }
+        if (f.status() == CONNECTION_RESET) {
+          return new Response(CONNECTION_RESET, Map.of(), "", 0);
         }
         if (f.status() > 0) {
           return json(

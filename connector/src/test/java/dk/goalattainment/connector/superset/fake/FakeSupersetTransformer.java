@@ -63,6 +63,11 @@ final class FakeSupersetTransformer implements ResponseDefinitionTransformerV2 {
                     headers,
                     request.getBody(),
                     parts));
+    if (r.status() == FakeSuperset.CONNECTION_RESET) {
+      return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition()
+          .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)
+          .build();
+    }
     List<HttpHeader> out = new ArrayList<>();
     r.headers().forEach((k, v) -> out.add(new HttpHeader(k, v)));
     return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition()

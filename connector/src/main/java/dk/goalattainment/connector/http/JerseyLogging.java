@@ -1,4 +1,4 @@
-package dk.goalattainment.connector.superset.client;
+package dk.goalattainment.connector.http;
 
 import org.slf4j.bridge.SLF4JBridgeHandler;
 

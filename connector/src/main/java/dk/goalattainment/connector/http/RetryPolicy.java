@@ -1,12 +1,13 @@
-package dk.goalattainment.connector.superset.client;
+package dk.goalattainment.connector.http;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How often and how patiently the client repeats a request that failed with a 5xx status, a timeout
- * or a broken connection. Delays grow exponentially: {@code baseDelay}, {@code 2 × baseDelay},
- * {@code 4 × baseDelay} …, never more than {@code maxDelay}.
+ * How often and how patiently a request that failed transiently ({@link FailurePolicy}) is sent
+ * again. Delays grow exponentially: {@code baseDelay}, {@code 2 × baseDelay}, {@code 4 × baseDelay}
+ * …, never more than {@code maxDelay}. A server's {@code Retry-After} (on 429 and 503) replaces the
+ * delay when it is at most {@code maxDelay}; a longer one ends the retries.
  *
  * @param maxAttempts attempts in all, the first included (1 = no retry)
  * @param baseDelay the pause before the second attempt
