@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +46,7 @@ class ErrorsAndLimitsTest implements TestPropertyProvider {
   @Inject EmbeddedServer server;
   @Inject ConnectorRuntime runtime;
 
-  final HttpClient client = HttpClient.newHttpClient();
+  final ContractHttp client = new ContractHttp();
 
   @Override
   public Map<String, String> getProperties() {
@@ -77,7 +76,8 @@ class ErrorsAndLimitsTest implements TestPropertyProvider {
     assertThat(
             post("/api/v1/ingest/followups", "text/csv", RestApiTest.followUpsCsv()).statusCode())
         .isEqualTo(200);
-    assertThat(post("/api/v1/refresh", "application/json", "").statusCode()).isEqualTo(200);
+    assertThat(post("/api/v1/refresh?wait=120", "application/json", "").statusCode())
+        .isEqualTo(200);
   }
 
   HttpResponse<String> post(String path, String type, String body) throws Exception {
@@ -97,7 +97,7 @@ class ErrorsAndLimitsTest implements TestPropertyProvider {
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(request.build());
   }
 
   URI uri(String path) {
@@ -185,7 +185,7 @@ class ErrorsAndLimitsTest implements TestPropertyProvider {
     sql("INSERT INTO followup VALUES ('f-3019', 'g1', DATE '3019-05-01', 6)");
     HttpResponse<String> r;
     try {
-      r = post("/api/v1/refresh", "application/json", "");
+      r = post("/api/v1/refresh?wait=120", "application/json", "");
     } finally {
       sql("DELETE FROM followup WHERE followup_id = 'f-3019'");
     }

@@ -28,6 +28,8 @@ public enum ErrorCode {
   REMOTE_FAILURE(502, "Remote system failure", 4),
   /** Authentication is required or failed. */
   UNAUTHORIZED(401, "Unauthorized", 2),
+  /** The request conflicts with work in progress (e.g. a second refresh while one runs). */
+  CONFLICT(409, "Conflict", 5),
   /** The caller is authenticated but its token does not grant what was asked. */
   FORBIDDEN(403, "Forbidden", 2),
   /** A request body is larger than the configured limit. */
