@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -125,6 +126,7 @@ public class DatasetsResource {
               + " read:citizen); a token limited to org units gets the rows of their subtrees."
               + " Anonymous callers find the public figures at /api/v1/attainment and"
               + " /api/v1/opendata.")
+  @SecurityRequirement(name = "bearer")
   @ApiProblems.Always
   @ApiProblems.NotFound
   public Response rows(

@@ -94,6 +94,7 @@ final class OpenApiDocument {
     schemas.set(DATASET_ROW, datasetRow);
     schemas.set(DATASET_ROW + "s", arrayOf(DATASET_ROW_REF, "Rows of a dataset."));
     datasetParameters(definitions);
+    rowsOfEachDataset(definitions);
     optionalToken();
     nullableReferences(document);
   }
@@ -266,6 +267,44 @@ final class OpenApiDocument {
       }
     }
     node.forEach(OpenApiDocument::nullableReferences);
+  }
+
+  /**
+   * Each dataset's rows as an operation of its own ({@code /api/v1/datasets/attainment/rows}), the
+   * same as the {@code {id}} one but with that dataset's row schema: a client generated from the
+   * document gets a typed method per dataset (a concrete path is matched before a templated one).
+   */
+  private void rowsOfEachDataset(Definitions definitions) {
+    JsonNode template = document.path("paths").path("/api/v1/datasets/{id}/rows");
+    JsonNode page = document.path("components").path("schemas").path("DatasetRowsPage");
+    if (!template.isObject() || !page.isObject()) {
+      throw new IllegalStateException("the generated document has no dataset rows operation");
+    }
+    ObjectNode paths = (ObjectNode) document.get("paths");
+    ObjectNode schemas = document.withObject("/components/schemas");
+    for (DatasetDefinition d : definitions.datasets()) {
+      ObjectNode rowsPage = page.deepCopy();
+      rowsPage.put("description", "A page of rows of dataset " + d.id() + ".");
+      ObjectNode rows = rowsPage.withObject("/properties").putObject("rows");
+      rows.put("type", "array").putObject("items").put("$ref", DATASET_ROW_REF + "." + d.id());
+      schemas.set("DatasetRowsPage." + d.id(), rowsPage);
+
+      ObjectNode item = template.deepCopy();
+      ObjectNode get = (ObjectNode) item.get("get");
+      get.put("operationId", "datasetRows_" + d.id());
+      get.put("summary", "Rows of dataset " + d.id() + " (" + d.title().en() + ")");
+      ArrayNode parameters = JSON.createArrayNode();
+      for (JsonNode parameter : get.path("parameters")) {
+        if (!"id".equals(parameter.path("name").asText())) {
+          parameters.add(parameter);
+        }
+      }
+      get.set("parameters", parameters);
+      ((ObjectNode) get.path("responses").path("200").path("content").path("application/json"))
+          .putObject("schema")
+          .put("$ref", "#/components/schemas/DatasetRowsPage." + d.id());
+      paths.set("/api/v1/datasets/" + d.id() + "/rows", item);
+    }
   }
 
   /** Operations that do not need a token still take one. */

@@ -6,6 +6,7 @@ import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.store.DatasetRefresher;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ final class RefreshJobs {
   private static final Logger LOG = LoggerFactory.getLogger(RefreshJobs.class);
 
   private final Refresher refresher;
-  private final PublicFiguresWarmer publicFigures;
+  private final Runnable afterSuccess;
   private final ExecutorService runner =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -51,9 +52,15 @@ final class RefreshJobs {
           });
   private final Deque<RefreshJob> jobs = new ArrayDeque<>();
 
+  /** Jobs that compute the new public figures after each refresh that succeeds. */
+  @Inject
   RefreshJobs(Refresher refresher, PublicFiguresWarmer publicFigures) {
+    this(refresher, publicFigures::warm);
+  }
+
+  RefreshJobs(Refresher refresher, Runnable afterSuccess) {
     this.refresher = refresher;
-    this.publicFigures = publicFigures;
+    this.afterSuccess = afterSuccess;
   }
 
   /**
@@ -144,7 +151,7 @@ final class RefreshJobs {
           refresher.refresh(job.progress(line -> LOG.info("refresh job {}: {}", job.id(), line)));
       job.succeeded(result);
       LOG.info("refresh job {} succeeded: {}", job.id(), result.rows());
-      publicFigures.warm();
+      afterSuccess.run();
     } catch (ConnectorException e) {
       fail(job, e);
     } catch (RuntimeException e) {

@@ -26,6 +26,11 @@ public final class ContractViolations
 
   @Override
   public void afterAll(ExtensionContext context) {
+    if (ApiContract.checked() > 0) {
+      System.out.printf(
+          "api contract: %d responses checked so far in this JVM, in %d ms%n",
+          ApiContract.checked(), ApiContract.checkMillis());
+    }
     fail(ApiContract.takeViolations(), context.getDisplayName());
   }
 

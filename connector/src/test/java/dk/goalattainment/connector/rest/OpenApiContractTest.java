@@ -215,6 +215,10 @@ class OpenApiContractTest implements TestPropertyProvider {
             });
     assertThat(needToken)
         .containsExactly(
+            "GET /api/v1/datasets/attainment/rows",
+            "GET /api/v1/datasets/followup_compliance/rows",
+            "GET /api/v1/datasets/goal_followups/rows",
+            "GET /api/v1/datasets/{id}/rows",
             "GET /api/v1/refresh/jobs",
             "GET /api/v1/refresh/jobs/{id}",
             "POST /api/v1/ingest/{kind}",
@@ -266,6 +270,23 @@ class OpenApiContractTest implements TestPropertyProvider {
             .orElseThrow()
             .getSchema();
     assertThat(id.getEnum().stream().map(String::valueOf).toList()).isEqualTo(ids);
+    for (String dataset : ids) {
+      Operation rows = api.getPaths().get("/api/v1/datasets/" + dataset + "/rows").getGet();
+      assertThat(rows.getOperationId()).isEqualTo("datasetRows_" + dataset);
+      Schema<?> page =
+          api.getComponents()
+              .getSchemas()
+              .get(
+                  rows.getResponses()
+                      .get("200")
+                      .getContent()
+                      .get("application/json")
+                      .getSchema()
+                      .get$ref()
+                      .replace("#/components/schemas/", ""));
+      assertThat(page.getProperties().get("rows").getItems().get$ref())
+          .isEqualTo("#/components/schemas/DatasetRow." + dataset);
+    }
     assertThat(ids).contains("attainment", "goal_followups");
   }
 
