@@ -1,6 +1,7 @@
 package dk.goalattainment.connector.app;
 
 import dk.goalattainment.connector.core.model.OrgUnit;
+import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,10 +40,10 @@ public record OrgUnitListing(List<Entry> units) {
   public record Entry(
       String unitId,
       String name,
-      String parentId,
-      String role,
+      @Nullable String parentId,
+      @Nullable String role,
       LocalDate validFrom,
-      LocalDate validTo,
+      @Nullable LocalDate validTo,
       int depth) {}
 
   /** The units in tree order. */

@@ -40,7 +40,7 @@ public final class ReportFormats {
   }
 
   /** The rows as maps from column id to value, in column order. */
-  private static List<Map<String, Object>> rows(Report report) {
+  public static List<Map<String, Object>> rows(Report report) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (ReportRow row : report.rows()) {
       Map<String, Object> r = new LinkedHashMap<>();

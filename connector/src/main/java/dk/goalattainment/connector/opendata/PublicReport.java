@@ -30,23 +30,6 @@ public record PublicReport(
     return List.copyOf(c);
   }
 
-  /**
-   * The JSON document: {@code {"period", "org", "via", "by", "public": true, "threshold",
-   * "computed_at", "rows"}}.
-   */
-  public Map<String, Object> document() {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("period", request.period().code());
-    doc.put("org", request.orgUnitId());
-    doc.put("via", request.via().code());
-    doc.put("by", request.grouping().code());
-    doc.put("public", true);
-    doc.put("threshold", threshold);
-    doc.put("computed_at", computedAt.toString());
-    doc.put("rows", rows);
-    return doc;
-  }
-
   /** The rows as CSV, with the slice in the last columns. */
   public String csv() {
     List<Map<String, Object>> out = new ArrayList<>();

@@ -13,6 +13,9 @@ import dk.goalattainment.connector.opendata.PublicFigures;
 import dk.goalattainment.connector.opendata.PublicReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -42,6 +45,7 @@ public class AttainmentResource {
   @GET
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
   @Operation(
+      operationId = "attainment",
       summary = "The figures of a slice, one row per group",
       description =
           "The same rows as `connector report`: an object whose `rows` array holds one object per"
@@ -51,7 +55,27 @@ public class AttainmentResource {
               + " without a token the answer holds the published open-data figures only"
               + " (`public: true`: citizens, goals_followed_up, goals_met, goal_attainment_avg,"
               + " goals_met_share; withheld cells null and `suppressed`), and a slice that is not"
-              + " published (rolling periods, age bands, units below the operating areas) is 401.")
+              + " published (rolling periods, age bands, units below the operating areas) is 401.",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description =
+                  "The slice's rows: JSON (AttainmentReport for full figures,"
+                      + " PublicAttainmentReport for public ones) or CSV (the same columns, the"
+                      + " slice in the last columns)",
+              content = {
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON,
+                    schema =
+                        @Schema(
+                            oneOf = {
+                              AttainmentViews.AttainmentReport.class,
+                              AttainmentViews.PublicAttainmentReport.class
+                            })),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+              }))
+  @ApiProblems.Always
+  @ApiProblems.NotFound
   public Response attainment(
       @Parameter(description = "2019-Q4, 2019 or 2019-Q4R4", required = true) @QueryParam("period")
           String period,
@@ -93,7 +117,7 @@ public class AttainmentResource {
     if (Formats.wantsCsv(format, accept)) {
       return Response.ok(ReportFormats.csv(report)).type(Formats.CSV).build();
     }
-    return Response.ok(ReportFormats.document(report))
+    return Response.ok(AttainmentViews.AttainmentReport.of(report))
         .type(MediaType.APPLICATION_JSON_TYPE)
         .build();
   }
@@ -118,6 +142,8 @@ public class AttainmentResource {
     if (Formats.wantsCsv(format, accept)) {
       return Response.ok(report.csv()).type(Formats.CSV).build();
     }
-    return Response.ok(report.document()).type(MediaType.APPLICATION_JSON_TYPE).build();
+    return Response.ok(AttainmentViews.PublicAttainmentReport.of(report))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
   }
 }

@@ -11,6 +11,11 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.context.ServerRequestContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,7 +27,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,49 +53,71 @@ public class DatasetsResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Every standard dataset: id, version, titles, table, grain, metrics, rows")
-  public Map<String, Object> list() {
-    List<Map<String, Object>> datasets = new ArrayList<>();
+  @Operation(
+      operationId = "listDatasets",
+      summary = "Every standard dataset: id, version, titles, table, grain, metrics, rows",
+      description = "Definitions and row counts only, no figures: public.")
+  @ApiProblems.Always
+  public DatasetViews.DatasetList list() {
+    List<DatasetViews.DatasetSummary> datasets = new ArrayList<>();
     for (DatasetDefinition d : runtime.definitions().datasets()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", d.id());
-      m.put("version", d.version());
-      m.put("title", d.title());
-      m.put("description", d.description());
-      m.put("table", d.table());
-      m.put("grain", d.grain());
-      m.put("citizen_grain", d.isCitizenGrain());
-      m.put("metrics", d.metrics());
-      m.put("rows", queries.rowCount(d).orElse(null));
-      m.put("href", "/api/v1/datasets/" + d.id());
-      datasets.add(m);
+      datasets.add(DatasetViews.DatasetSummary.of(d, queries.rowCount(d).orElse(null)));
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("datasets", datasets);
-    body.put("refreshed_at", runtime.store().lastEvent("refresh").orElse(null));
-    body.put("fresh", runtime.store().datasetsFresh());
-    return body;
+    return new DatasetViews.DatasetList(
+        datasets,
+        runtime.store().lastEvent("refresh").orElse(null),
+        runtime.store().datasetsFresh());
   }
 
   @GET
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "One dataset's full definition, with its metrics")
-  public Map<String, Object> get(@PathParam("id") String id) {
+  @Operation(
+      operationId = "getDataset",
+      summary = "One dataset's full definition, with its metrics",
+      description =
+          "The columns are the fields of its rows (GET /api/v1/datasets/{id}/rows); the OpenAPI"
+              + " document's DatasetRow.<id> schema holds the same. Public.")
+  @ApiProblems.Always
+  @ApiProblems.NotFound
+  public DatasetViews.DatasetDetail get(@PathParam("id") String id) {
     DatasetDefinition d = dataset(id);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("definition", d);
-    body.put("metrics", runtime.definitions().metricsOf(d));
-    body.put("rows", queries.rowCount(d).orElse(null));
-    body.put("rows_href", "/api/v1/datasets/" + d.id() + "/rows");
-    return body;
+    return new DatasetViews.DatasetDetail(
+        DatasetViews.DatasetDefinitionView.of(d),
+        MetricViews.MetricDefinitionView.of(runtime.definitions().metricsOf(d)),
+        queries.rowCount(d).orElse(null),
+        "/api/v1/datasets/" + d.id() + "/rows");
   }
 
   @GET
   @Path("/{id}/rows")
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
   @Operation(
+      operationId = "datasetRows",
       summary = "Rows of a dataset, filtered and paginated",
+      responses = {
+        @ApiResponse(
+            responseCode = "200",
+            description =
+                "A page of rows: JSON (each row an object with a field per column of the dataset,"
+                    + " schema DatasetRow.<id>) or CSV (a header row of the column names)",
+            headers = {
+              @Header(
+                  name = "X-Total-Count",
+                  description = "Rows matching the filters",
+                  schema = @Schema(type = "integer", format = "int64")),
+              @Header(
+                  name = "Link",
+                  description = "The next page, as <url>; rel=\"next\" (absent on the last page)",
+                  schema = @Schema(type = "string"))
+            },
+            content = {
+              @Content(
+                  mediaType = MediaType.APPLICATION_JSON,
+                  schema = @Schema(implementation = DatasetViews.DatasetRowsPage.class)),
+              @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
+      },
       description =
           "Filter on any column with a query parameter of its name (repeat it for several values),"
               + " e.g. ?period=2021&org_unit=FBU&effect_goal=NM&effect_goal=LS. Pages are ordered"
@@ -100,6 +126,9 @@ public class DatasetsResource {
               + " read:citizen); a token limited to org units gets the rows of their subtrees."
               + " Anonymous callers find the public figures at /api/v1/attainment and"
               + " /api/v1/opendata.")
+  @SecurityRequirement(name = "bearer")
+  @ApiProblems.Always
+  @ApiProblems.NotFound
   public Response rows(
       @PathParam("id") String id,
       @Parameter(description = "Rows per page, at most 50 000")
@@ -155,15 +184,17 @@ public class DatasetsResource {
           Response.ok(Formats.csv(d.columns().stream().map(c -> c.name()).toList(), page.rows()))
               .type(Formats.CSV);
     } else {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("dataset", d.id());
-      body.put("version", d.version());
-      body.put("total", page.total());
-      body.put("offset", page.offset());
-      body.put("limit", page.limit());
-      body.put("next_offset", page.nextOffset());
-      body.put("rows", page.rows());
-      response = Response.ok(body).type(MediaType.APPLICATION_JSON_TYPE);
+      response =
+          Response.ok(
+                  new DatasetViews.DatasetRowsPage(
+                      d.id(),
+                      d.version(),
+                      page.total(),
+                      page.offset(),
+                      page.limit(),
+                      page.nextOffset(),
+                      page.rows()))
+              .type(MediaType.APPLICATION_JSON_TYPE);
     }
     response.header("X-Total-Count", page.total());
     if (page.nextOffset() != null) {

@@ -6,6 +6,10 @@ import dk.goalattainment.connector.factsheet.FactSheetService;
 import dk.goalattainment.connector.opendata.OpenDataExport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,13 +34,36 @@ public class FactSheetResource {
   @GET
   @Produces({"text/html", "application/pdf"})
   @Operation(
+      operationId = "factSheet",
       summary = "The fact sheet of a period and org node",
       description =
           "HTML by default, PDF with `Accept: application/pdf` or `format=pdf` (the same"
               + " content, A4). Anonymous callers (no Authorization header) and `public=true` get"
               + " the public sheet, built only from the disclosure-controlled open-data figures"
               + " (needs refreshed datasets); a token with the `read` scope gets the full sheet"
-              + " with the engine's figures and intervals for the org nodes it may read.")
+              + " with the engine's figures and intervals for the org nodes it may read.",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "The fact sheet",
+              headers = {
+                @Header(
+                    name = "Content-Disposition",
+                    description = "inline, with a file name",
+                    schema = @Schema(type = "string")),
+                @Header(
+                    name = "Cache-Control",
+                    description = "private, no-store for the full sheet",
+                    schema = @Schema(type = "string"))
+              },
+              content = {
+                @Content(mediaType = "text/html", schema = @Schema(type = "string")),
+                @Content(
+                    mediaType = "application/pdf",
+                    schema = @Schema(type = "string", format = "binary"))
+              }))
+  @ApiProblems.Always
+  @ApiProblems.NotFound
   public Response factSheet(
       @Parameter(description = "A year (2021) or a quarter (2021-Q4)", required = true)
           @QueryParam("period")

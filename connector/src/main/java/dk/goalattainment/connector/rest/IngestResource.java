@@ -12,6 +12,11 @@ import dk.goalattainment.connector.ingest.JsonRecords;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
@@ -22,9 +27,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * All-or-nothing ingest of one record kind per request. Needs a bearer token with the write scope.
@@ -48,6 +51,7 @@ public class IngestResource {
   @Consumes({"text/csv", MediaType.APPLICATION_JSON})
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "ingest",
       summary = "Ingest org-units, goals or followups",
       description =
           "The body is CSV (header row, ',' or ';', UTF-8 or Windows-1252) or a JSON array of"
@@ -55,9 +59,28 @@ public class IngestResource {
               + " problem lists every bad row and field, never a value. Records whose id is"
               + " stored replace it. Needs a bearer token with the write scope. The body is"
               + " streamed, up to 512 MiB (micronaut.server.max-request-size): 413 beyond; an empty"
-              + " body is 400.")
-  public Map<String, Object> ingest(
-      @PathParam("kind") String kind,
+              + " body is 400.",
+      requestBody =
+          @RequestBody(
+              required = true,
+              description =
+                  "The records: CSV with a header row of the field names, or a JSON array of"
+                      + " objects with the same names (domain.md §2)",
+              content = {
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON,
+                    array = @ArraySchema(schema = @Schema(type = "object")))
+              }))
+  @ApiProblems.Always
+  @ApiProblems.NotFound
+  @ApiProblems.BadBody
+  public IngestResult ingest(
+      @Parameter(
+              description = "The record kind",
+              schema = @Schema(allowableValues = {"org-units", "goals", "followups"}))
+          @PathParam("kind")
+          String kind,
       @HeaderParam("Content-Type") String contentType,
       @Nullable InputStream stream) {
     runtime.access().require(Callers.current(), Scope.WRITE);
@@ -78,14 +101,8 @@ public class IngestResource {
         };
     IngestCounts counts = runtime.ingest().ingest(batch);
     IngestCounts.KindCounts c = counts.of(recordKind);
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("record", recordKind.label());
-    result.put("received", c.received());
-    result.put("inserted", c.inserted());
-    result.put("replaced", c.replaced());
-    result.put(
-        "datasets_fresh", false); // an ingest always makes the datasets stale until a refresh
-    return result;
+    // an ingest always makes the datasets stale until a refresh
+    return new IngestResult(recordKind.label(), c.received(), c.inserted(), c.replaced(), false);
   }
 
   private static RecordKind kind(String text) {

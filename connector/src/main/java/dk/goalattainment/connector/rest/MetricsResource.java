@@ -16,8 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,14 +43,17 @@ public class MetricsResource {
   }
 
   @GET
-  @Operation(summary = "Every metric definition")
-  public Map<String, Object> list() {
-    return Map.of("metrics", runtime.definitions().metrics());
+  @Operation(operationId = "listMetrics", summary = "Every metric definition")
+  @ApiProblems.Always
+  public MetricViews.MetricList list() {
+    return new MetricViews.MetricList(
+        MetricViews.MetricDefinitionView.of(runtime.definitions().metrics()));
   }
 
   @GET
   @Path("/{id}")
   @Operation(
+      operationId = "getMetric",
       summary = "One metric definition",
       description =
           "With a success criterion, also its evaluation on the refreshed attainment dataset: the"
@@ -60,7 +61,9 @@ public class MetricsResource {
               + " criterion's org node, and whether the target is met. Without a token with the"
               + " read scope for that node the evaluation uses the published open-data figures"
               + " only (`figures: public`).")
-  public Map<String, Object> get(@PathParam("id") String id) {
+  @ApiProblems.Always
+  @ApiProblems.NotFound
+  public MetricViews.MetricDetail get(@PathParam("id") String id) {
     MetricDefinition metric =
         runtime
             .definitions()
@@ -70,62 +73,83 @@ public class MetricsResource {
                     new ConnectorException(
                         ErrorCode.NOT_FOUND,
                         "No metric has this id; GET /api/v1/metrics lists them."));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("definition", metric);
-    if (metric.successCriterion() != null) {
-      body.put("evaluation", evaluate(metric));
-    }
-    return body;
+    return new MetricViews.MetricDetail(
+        MetricViews.MetricDefinitionView.of(metric),
+        metric.successCriterion() == null ? null : evaluate(metric));
   }
 
-  private Map<String, Object> evaluate(MetricDefinition metric) {
+  private MetricViews.MetricEvaluation evaluate(MetricDefinition metric) {
     MetricDefinition.SuccessCriterion sc = metric.successCriterion();
-    Map<String, Object> e = new LinkedHashMap<>();
     Optional<DatasetDefinition> attainment =
         runtime.definitions().datasets().stream()
             .filter(d -> "attainment".equals(d.builder()))
             .findFirst();
     if (attainment.isEmpty()) {
-      e.put("status", "no attainment dataset");
-      return e;
+      return new Evaluation(null, sc).status("no attainment dataset");
     }
     boolean full = runtime.access().figures(Callers.current(), sc.org()) == FigureAccess.FULL;
     Values values =
         full
             ? (period, org) -> queries.metricValue(metric, attainment.get(), period, org)
             : publicValues(metric);
-    e.put("figures", full ? "full" : "public");
+    Evaluation e = new Evaluation(full ? "full" : "public", sc);
     int lastYear =
         sc.deadline() == null
             ? LocalDate.now().getYear()
             : Math.min(LocalDate.parse(sc.deadline()).getYear(), LocalDate.now().getYear());
-    e.put("org", sc.org());
-    e.put("target", sc.target());
-    e.put("deadline", sc.deadline());
     if (sc.baselinePeriod() != null) {
-      e.put("baseline_period", sc.baselinePeriod());
-      e.put("baseline_value", values.value(sc.baselinePeriod(), sc.org()).orElse(null));
+      e.baselineValue = values.value(sc.baselinePeriod(), sc.org()).orElse(null);
     }
     for (int year = lastYear; year >= lastYear - 10; year--) {
       Optional<Double> value = values.value(Integer.toString(year), sc.org());
       if (value.isPresent()) {
-        e.put("period", Integer.toString(year));
-        e.put("value", value.get());
         boolean met =
             "lower_is_better".equals(metric.direction())
                 ? value.get() <= sc.target()
                 : value.get() >= sc.target();
-        e.put("target_met", met);
-        return e;
+        return e.value(Integer.toString(year), value.get(), met);
       }
     }
-    e.put(
-        "status",
+    return e.status(
         full
             ? "no figures yet: ingest data and refresh"
             : "no published figure: the value is withheld or not part of the open data; a token"
                 + " with the read scope sees it");
-    return e;
+  }
+
+  /** An evaluation being put together. */
+  private static final class Evaluation {
+    private final String figures;
+    private final MetricDefinition.SuccessCriterion criterion;
+    private Double baselineValue;
+
+    Evaluation(String figures, MetricDefinition.SuccessCriterion criterion) {
+      this.figures = figures;
+      this.criterion = criterion;
+    }
+
+    MetricViews.MetricEvaluation value(String period, double value, boolean met) {
+      return build(period, value, met, null);
+    }
+
+    MetricViews.MetricEvaluation status(String status) {
+      return build(null, null, null, status);
+    }
+
+    private MetricViews.MetricEvaluation build(
+        String period, Double value, Boolean met, String status) {
+      return new MetricViews.MetricEvaluation(
+          figures,
+          criterion.org(),
+          criterion.target(),
+          criterion.deadline(),
+          criterion.baselinePeriod(),
+          baselineValue,
+          period,
+          value,
+          met,
+          status);
+    }
   }
 
   /** Published figures only; none while the public table is not there. */

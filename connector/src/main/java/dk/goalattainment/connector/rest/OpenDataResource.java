@@ -6,6 +6,10 @@ import dk.goalattainment.connector.opendata.PublicFigures;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.server.cors.CrossOrigin;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,13 +42,64 @@ public class OpenDataResource {
   @GET
   @Path("/{file}")
   @Operation(
+      operationId = "openDataFile",
       summary = "An open-data file",
       description =
           "attainment.csv, attainment.json, attainment.parquet, catalog.jsonld (DCAT-AP-DK) or"
               + " metode.md: the attainment figures for municipality, department and operating"
               + " area, years and quarters, with cells below 5 citizens withheld and secondary"
-              + " suppression so no withheld value can be recovered.")
-  public Response file(@PathParam("file") String file) {
+              + " suppression so no withheld value can be recovered. Public; 404 until the"
+              + " datasets have been refreshed after the last ingest.",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "The file, in the media type of its name",
+              content = {
+                @Content(
+                    mediaType = "text/csv",
+                    schema =
+                        @Schema(
+                            type = "string",
+                            description = "attainment.csv: one row per published cell")),
+                @Content(
+                    mediaType = "application/json",
+                    schema =
+                        @Schema(
+                            type = "object",
+                            description =
+                                "attainment.json: the table's metadata (title, computed_at,"
+                                    + " threshold, periods, licence, withheld, columns: name to"
+                                    + " Danish label) and rows, one object per cell with those"
+                                    + " columns")),
+                @Content(
+                    mediaType = "application/vnd.apache.parquet",
+                    schema = @Schema(type = "string", format = "binary")),
+                @Content(
+                    mediaType = "application/ld+json",
+                    schema =
+                        @Schema(
+                            type = "object",
+                            description = "catalog.jsonld: the DCAT-AP-DK catalogue")),
+                @Content(
+                    mediaType = "text/markdown",
+                    schema = @Schema(type = "string", description = "metode.md: the method note"))
+              }))
+  @ApiProblems.Always
+  @ApiProblems.NotFound
+  public Response file(
+      @Parameter(
+              description = "The file",
+              schema =
+                  @Schema(
+                      allowableValues = {
+                        "attainment.csv",
+                        "attainment.json",
+                        "attainment.parquet",
+                        "catalog.jsonld",
+                        "metode.md"
+                      }))
+          @PathParam("file")
+          String file) {
     String type =
         switch (file) {
           case "attainment.csv" -> "text/csv; charset=utf-8";

@@ -25,12 +25,15 @@ public class OrgUnitsResource {
 
   @GET
   @Operation(
+      operationId = "listOrgUnits",
       summary = "Every org unit, in tree order",
       description =
           "`{\"units\": [...]}`: each unit's `unit_id`, `name`, `parent_id` (null at a root),"
               + " `role` (myndighed, udfoerer, ekstern, or null for a grouping node),"
               + " `valid_from`, `valid_to` (null while open) and `depth` (0 at a root); parents"
-              + " before their children. The same list as `connector units`.")
+              + " before their children. The same list as `connector units`. Public: no"
+              + " figures.")
+  @ApiProblems.Always
   public OrgUnitListing list() {
     return OrgUnitListing.of(runtime.store().orgUnits());
   }

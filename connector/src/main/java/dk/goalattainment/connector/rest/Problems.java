@@ -2,7 +2,6 @@ package dk.goalattainment.connector.rest;
 
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
-import dk.goalattainment.connector.core.error.FieldError;
 import dk.goalattainment.connector.core.privacy.Redaction;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Replaces;
@@ -24,10 +23,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +63,14 @@ public final class Problems {
    * causes (CPR-shaped text hidden) and the stack, and returns the id.
    */
   static String logServerError(HttpRequest<?> request, int status, Throwable failure) {
+    return logServerError(request.getMethodName() + " " + request.getPath(), status, failure);
+  }
+
+  /**
+   * As {@link #logServerError(HttpRequest, int, Throwable)}, for work named {@code what} (e.g.
+   * {@code "POST /api/v1/refresh"}, or a refresh job running after its request was answered).
+   */
+  static String logServerError(String what, int status, Throwable failure) {
     String id = UUID.randomUUID().toString();
     StringBuilder chain = new StringBuilder();
     for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -83,12 +87,7 @@ public final class Problems {
       }
     }
     LOG.error(
-        "{} {} answered {} [correlation_id={}]{}",
-        request.getMethodName(),
-        Redaction.hideCprLike(request.getPath()),
-        status,
-        id,
-        chain);
+        "{} answered {} [correlation_id={}]{}", Redaction.hideCprLike(what), status, id, chain);
     return id;
   }
 
@@ -101,61 +100,68 @@ public final class Problems {
   }
 
   /** The problem body. */
-  static Map<String, Object> body(
-      String type, String title, int status, String detail, String instance, List<?> errors) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", type);
-    body.put("title", title);
-    body.put("status", status);
-    if (detail != null) {
-      body.put("detail", Redaction.hideCprLike(detail));
-    }
-    if (instance != null) {
-      body.put("instance", Redaction.hideCprLike(instance));
-    }
-    if (errors != null && !errors.isEmpty()) {
-      body.put("errors", errors);
-    }
-    return body;
+  static Problem body(
+      String type,
+      String title,
+      int status,
+      String detail,
+      String instance,
+      List<Problem.FieldProblem> errors,
+      Long errorCount) {
+    return new Problem(
+        type,
+        title,
+        status,
+        detail == null ? null : Redaction.hideCprLike(detail),
+        instance == null ? null : Redaction.hideCprLike(instance),
+        null,
+        errors == null || errors.isEmpty() ? null : List.copyOf(errors),
+        errors == null || errors.isEmpty() ? null : errorCount);
   }
 
   private static <T> MutableHttpResponse<T> withCorrelation(
-      MutableHttpResponse<T> response, Map<String, Object> body, String correlationId) {
+      MutableHttpResponse<T> response, String correlationId) {
     if (correlationId != null) {
-      body.put("correlation_id", correlationId);
       response.header(CORRELATION_HEADER, correlationId);
     }
     return response;
   }
 
-  static MutableHttpResponse<Map<String, Object>> response(
-      ConnectorException e, HttpRequest<?> request) {
-    List<Map<String, Object>> errors = new ArrayList<>();
-    for (FieldError fe : e.errors()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("record", fe.record());
-      m.put("row", fe.row());
-      m.put("field", fe.field());
-      m.put("rule", fe.rule());
-      m.put("message", fe.message());
-      errors.add(m);
-    }
+  /**
+   * The problem of a failure of {@code what} (a method and path) at {@code instance}; a server
+   * error is logged under a new correlation id, which the problem carries instead of the message.
+   */
+  static Problem of(ConnectorException e, String what, String instance) {
     ErrorCode code = e.code();
     String detail = e.getMessage();
     String correlationId = null;
     if (hidesDetail(code.httpStatus())) {
-      correlationId = logServerError(request, code.httpStatus(), e);
+      correlationId = logServerError(what, code.httpStatus(), e);
       detail = serverErrorDetail(code.title(), correlationId);
     }
-    Map<String, Object> body =
-        body(code.type(), code.title(), code.httpStatus(), detail, request.getPath(), errors);
-    if (!errors.isEmpty()) {
-      body.put("error_count", e.errorCount());
-    }
-    MutableHttpResponse<Map<String, Object>> response =
-        HttpResponse.<Map<String, Object>>status(HttpStatus.valueOf(code.httpStatus()))
+    Problem problem =
+        body(
+            code.type(),
+            code.title(),
+            code.httpStatus(),
+            detail,
+            instance,
+            e.errors().stream().map(Problem.FieldProblem::of).toList(),
+            e.errorCount());
+    return correlationId == null ? problem : problem.withCorrelationId(correlationId);
+  }
+
+  static MutableHttpResponse<Problem> response(ConnectorException e, HttpRequest<?> request) {
+    return response(
+        e.code(), of(e, request.getMethodName() + " " + request.getPath(), request.getPath()));
+  }
+
+  /** The answer carrying a problem, with the headers its kind asks for. */
+  static MutableHttpResponse<Problem> response(ErrorCode code, Problem problem) {
+    MutableHttpResponse<Problem> response =
+        HttpResponse.<Problem>status(HttpStatus.valueOf(problem.status()))
             .contentType(MediaType.of(MEDIA_TYPE))
-            .body(body);
+            .body(problem);
     if (code == ErrorCode.UNAUTHORIZED) {
       response.header("WWW-Authenticate", "Bearer realm=\"goal-attainment-connector\"");
     }
@@ -166,7 +172,7 @@ public final class Problems {
       // the rest of the body is not read: end the connection, so the client stops sending
       response.header("Connection", "close");
     }
-    return withCorrelation(response, body, correlationId);
+    return withCorrelation(response, problem.correlationId());
   }
 
   /** Unmatched routes get a problem body too (Micronaut answers them with an empty 404). */
@@ -174,8 +180,8 @@ public final class Problems {
   static final class NotFoundRoute {
     @Error(status = HttpStatus.NOT_FOUND, global = true)
     @Produces(MEDIA_TYPE)
-    HttpResponse<Map<String, Object>> notFound(HttpRequest<?> request) {
-      return HttpResponse.<Map<String, Object>>notFound()
+    HttpResponse<Problem> notFound(HttpRequest<?> request) {
+      return HttpResponse.<Problem>notFound()
           .contentType(MediaType.of(MEDIA_TYPE))
           .body(
               body(
@@ -184,7 +190,8 @@ public final class Problems {
                   404,
                   "Nothing is here. The API is under /api/v1 (see /swagger-ui/index.html).",
                   request.getPath(),
-                  List.of()));
+                  null,
+                  null));
     }
   }
 
@@ -197,6 +204,32 @@ public final class Problems {
     @Override
     public HttpResponse<?> handle(HttpRequest request, ConnectorException exception) {
       return response(exception, request);
+    }
+  }
+
+  /**
+   * A problem already made (and, for a server error, logged under its correlation id), to be
+   * answered as it is: a refresh job's failure, answered to the POST that waited for the job.
+   */
+  static final class Answered extends RuntimeException {
+    private final ErrorCode code;
+    private final transient Problem problem;
+
+    Answered(ErrorCode code, Problem problem) {
+      super(problem.title(), null, false, false);
+      this.code = code;
+      this.problem = problem;
+    }
+  }
+
+  /** Renders an {@link Answered} problem. */
+  @Singleton
+  @Produces(MEDIA_TYPE)
+  @Requires(classes = ExceptionHandler.class)
+  static final class AnsweredHandler implements ExceptionHandler<Answered, HttpResponse<?>> {
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, Answered answered) {
+      return response(answered.code, answered.problem);
     }
   }
 
@@ -266,10 +299,9 @@ public final class Problems {
   /** Renders Micronaut's own errors (404 route, 400 binding, 405, 415, 500) the same way. */
   @Singleton
   @Primary
-  static final class ProblemErrorResponseProcessor
-      implements ErrorResponseProcessor<Map<String, Object>> {
+  static final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
     @Override
-    public MutableHttpResponse<Map<String, Object>> processResponse(
+    public MutableHttpResponse<Problem> processResponse(
         ErrorContext context, MutableHttpResponse<?> response) {
       int status = response.getStatus().getCode();
       String detail;
@@ -290,16 +322,20 @@ public final class Problems {
       String type =
           "urn:goal-attainment:problem:"
               + response.getStatus().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-      Map<String, Object> body =
+      Problem body =
           body(
               type,
               response.getStatus().getReason(),
               status,
               detail,
               context.getRequest().getPath(),
-              List.of());
+              null,
+              null);
+      if (correlationId != null) {
+        body = body.withCorrelationId(correlationId);
+      }
       return withCorrelation(
-          response.contentType(MediaType.of(MEDIA_TYPE)).body(body), body, correlationId);
+          response.contentType(MediaType.of(MEDIA_TYPE)).body(body), correlationId);
     }
   }
 }

@@ -133,7 +133,7 @@ class CliTest {
         .contains("\"rows\"")
         .contains("\"group\" : \"*\"")
         .contains("\"citizens\" : 2")
-        // 7/12 at the documented precision of 12 decimals (ADR 0009)
+        // 7/12 at the documented precision of 12 decimals (ADR 0015)
         .contains("\"goal_attainment_avg\" : 0.583333333333");
   }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.goalattainment.connector.EmbeddedPostgresServer;
 import dk.goalattainment.connector.TestStore;
+import dk.goalattainment.connector.rest.ContractHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -137,12 +137,11 @@ class PostgresCliTest {
                           + serve.port))
           .noneMatch(l -> l.contains("connector.duckdb"));
       HttpResponse<String> ready =
-          HttpClient.newHttpClient()
+          new ContractHttp()
               .send(
                   HttpRequest.newBuilder(URI.create(serve.base() + "/health/readiness"))
                       .timeout(Duration.ofSeconds(10))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
+                      .build());
       assertThat(ready.statusCode()).isEqualTo(200);
     }
     assertThat(dir.resolve("data")).as("no DuckDB store made on the side").doesNotExist();

@@ -123,7 +123,7 @@ class Issue10ReproductionsTest implements TestPropertyProvider {
     RawHttp.Answer a = post("/api/v1/ingest/org-units", "text/csv", csv);
 
     assertThat(a.status()).as(a.body()).isEqualTo(200);
-    assertThat(post("/api/v1/refresh", "application/json", "").status()).isEqualTo(200);
+    assertThat(post("/api/v1/refresh?wait=120", "application/json", "").status()).isEqualTo(200);
   }
 
   @Test

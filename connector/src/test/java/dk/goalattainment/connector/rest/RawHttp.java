@@ -7,15 +7,18 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * HTTP/1.1 over a plain socket, sending the request target exactly as given: no client normalises
- * percent-encoding, dot segments or double slashes on the way, as an attacker's would not.
+ * percent-encoding, dot segments or double slashes on the way, as an attacker's would not. Every
+ * answer is checked against the contract the server serves ({@link ApiContract}).
  */
 final class RawHttp {
   private final int port;
+  private ApiContract contract;
 
   RawHttp(int port) {
     this.port = port;
@@ -52,8 +55,25 @@ final class RawHttp {
       out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
       out.write(content);
       out.flush();
-      return parse(socket.getInputStream().readAllBytes());
+      Answer answer = parse(socket.getInputStream().readAllBytes());
+      Map<String, List<String>> answerHeaders = new LinkedHashMap<>();
+      answer.headers().forEach((k, v) -> answerHeaders.put(k, List.of(v)));
+      contract()
+          .check(
+              method,
+              target,
+              answer.status(),
+              answerHeaders,
+              answer.body().getBytes(StandardCharsets.UTF_8));
+      return answer;
     }
+  }
+
+  private synchronized ApiContract contract() {
+    if (contract == null) {
+      contract = ApiContract.servedAt("http://localhost:" + port);
+    }
+    return contract;
   }
 
   Answer get(String target) throws IOException {

@@ -136,7 +136,8 @@ class RestApiTest implements TestPropertyProvider {
     assertThat(post("/api/v1/ingest/goals", goalsJson(), "application/json").body())
         .contains("\"inserted\":5");
     assertThat(post("/api/v1/ingest/followups", followUpsCsv(), "text/csv").code()).isEqualTo(200);
-    assertThat(post("/api/v1/refresh", "", "application/json").body()).contains("ds_attainment");
+    assertThat(post("/api/v1/refresh?wait=120", "", "application/json").body())
+        .contains("ds_attainment");
   }
 
   @Test

@@ -37,7 +37,8 @@ class StoreOutageTest {
 
   EmbeddedPostgres pg;
   ApplicationContext service;
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  final ContractHttp http =
+      new ContractHttp(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
   String base;
 
   EmbeddedPostgres startPostgres(int port) throws IOException {
@@ -73,8 +74,7 @@ class StoreOutageTest {
             HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + TOKEN)
                 .timeout(Duration.ofSeconds(30))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+                .build());
     long millis = (System.nanoTime() - started) / 1_000_000;
     System.out.printf("outage test: GET %s -> %d in %d ms%n", path, r.statusCode(), millis);
     return new Answer(
