@@ -10,6 +10,7 @@ import dk.goalattainment.connector.definitions.CheckedDefinitions;
 import dk.goalattainment.connector.definitions.DefinitionFiles;
 import dk.goalattainment.connector.definitions.DefinitionsLoader;
 import dk.goalattainment.connector.store.JdbcStore;
+import dk.goalattainment.connector.store.PseudonymKeys;
 import dk.goalattainment.connector.store.StoreKind;
 import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
 import dk.goalattainment.connector.store.duckdb.DuckDbSettings;

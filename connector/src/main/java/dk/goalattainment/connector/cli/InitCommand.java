@@ -2,10 +2,10 @@ package dk.goalattainment.connector.cli;
 
 import dk.goalattainment.connector.app.ConnectorFactory.StoreOpener;
 import dk.goalattainment.connector.app.ConnectorRuntime;
-import dk.goalattainment.connector.app.PseudonymKeys;
 import dk.goalattainment.connector.app.PseudonymProperties;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.store.PseudonymKeys;
 import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Inject;

@@ -2,10 +2,10 @@ package dk.goalattainment.connector.cli;
 
 import dk.goalattainment.connector.app.ConnectorFactory.StoreOpener;
 import dk.goalattainment.connector.app.ConnectorRuntime;
-import dk.goalattainment.connector.app.ReportFormats;
 import dk.goalattainment.connector.core.engine.Filters;
 import dk.goalattainment.connector.core.engine.Report;
 import dk.goalattainment.connector.core.engine.ReportRequest;
+import dk.goalattainment.connector.formats.ReportFormats;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;

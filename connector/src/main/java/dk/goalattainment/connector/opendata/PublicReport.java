@@ -1,7 +1,7 @@
 package dk.goalattainment.connector.opendata;
 
-import dk.goalattainment.connector.app.CsvTables;
 import dk.goalattainment.connector.core.engine.ReportRequest;
+import dk.goalattainment.connector.formats.CsvTables;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,6 @@
 package dk.goalattainment.connector.rest;
 
 import dk.goalattainment.connector.app.ConnectorRuntime;
-import dk.goalattainment.connector.app.ReportFormats;
 import dk.goalattainment.connector.core.access.AccessPolicy;
 import dk.goalattainment.connector.core.access.FigureAccess;
 import dk.goalattainment.connector.core.engine.Filters;
@@ -9,6 +8,7 @@ import dk.goalattainment.connector.core.engine.Report;
 import dk.goalattainment.connector.core.engine.ReportRequest;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.formats.ReportFormats;
 import dk.goalattainment.connector.opendata.PublicFigures;
 import dk.goalattainment.connector.opendata.PublicReport;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,8 +1,8 @@
 package dk.goalattainment.connector.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dk.goalattainment.connector.app.ReportFormats;
 import dk.goalattainment.connector.core.engine.Report;
+import dk.goalattainment.connector.formats.ReportFormats;
 import dk.goalattainment.connector.opendata.PublicFigures;
 import dk.goalattainment.connector.opendata.PublicReport;
 import io.micronaut.core.annotation.Nullable;

@@ -1,6 +1,6 @@
 package dk.goalattainment.connector.rest;
 
-import dk.goalattainment.connector.app.CsvTables;
+import dk.goalattainment.connector.formats.CsvTables;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.uri.UriBuilder;
 import java.util.List;

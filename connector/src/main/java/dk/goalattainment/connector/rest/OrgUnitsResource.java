@@ -1,7 +1,7 @@
 package dk.goalattainment.connector.rest;
 
 import dk.goalattainment.connector.app.ConnectorRuntime;
-import dk.goalattainment.connector.app.OrgUnitListing;
+import dk.goalattainment.connector.formats.OrgUnitListing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.goalattainment.connector.TestStore;
 import dk.goalattainment.connector.WorkedExample;
-import dk.goalattainment.connector.app.PseudonymKeys;
+import dk.goalattainment.connector.store.PseudonymKeys;
 import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
 import java.nio.file.Files;
 import java.nio.file.Path;

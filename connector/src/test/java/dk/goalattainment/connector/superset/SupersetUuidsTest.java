@@ -3,6 +3,7 @@ package dk.goalattainment.connector.superset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.goalattainment.connector.superset.sync.SupersetKeys;
+import dk.goalattainment.connector.superset.sync.Uuids;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package dk.goalattainment.connector.superset.sync;
 
-import dk.goalattainment.connector.superset.Uuids;
 import java.util.UUID;
 
 /**

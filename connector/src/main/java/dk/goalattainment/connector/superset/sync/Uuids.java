@@ -1,4 +1,4 @@
-package dk.goalattainment.connector.superset;
+package dk.goalattainment.connector.superset.sync;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

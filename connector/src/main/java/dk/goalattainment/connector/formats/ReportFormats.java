@@ -1,4 +1,4 @@
-package dk.goalattainment.connector.app;
+package dk.goalattainment.connector.formats;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dk.goalattainment.connector.app;
+package dk.goalattainment.connector.formats;
 
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package dk.goalattainment.connector.app;
+package dk.goalattainment.connector.formats;
 
 import dk.goalattainment.connector.core.model.OrgUnit;
 import io.micronaut.core.annotation.Nullable;

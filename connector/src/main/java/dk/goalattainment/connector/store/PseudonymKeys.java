@@ -1,5 +1,6 @@
-package dk.goalattainment.connector.app;
+package dk.goalattainment.connector.store;
 
+import dk.goalattainment.connector.app.PseudonymProperties;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.core.privacy.Pseudonymizer;
