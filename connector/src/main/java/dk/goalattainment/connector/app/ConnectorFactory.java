@@ -131,7 +131,7 @@ public class ConnectorFactory {
               catalogue,
               definitions,
               new JdbcStore(dialect, catalogue),
-              () -> PseudonymKeys.pseudonymizer(pseudonym, null),
+              () -> PseudonymKeys.pseudonymizer(pseudonym.key(), null),
               window);
         } catch (RuntimeException e) {
           dialect.close();
@@ -153,7 +153,7 @@ public class ConnectorFactory {
             jdbc,
             () ->
                 PseudonymKeys.pseudonymizer(
-                    pseudonym, file, () -> jdbc.tableCounts().getOrDefault("goal", 0L) > 0),
+                    pseudonym.key(), file, () -> jdbc.tableCounts().getOrDefault("goal", 0L) > 0),
             window);
       } catch (RuntimeException e) {
         dialect.close();

@@ -2,10 +2,11 @@ package dk.goalattainment.connector.factsheet;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dk.goalattainment.connector.app.ConnectorRuntime;
-import dk.goalattainment.connector.app.FactSheetProperties;
+import dk.goalattainment.connector.core.catalogue.Catalogue;
+import dk.goalattainment.connector.core.definitions.Definitions;
 import dk.goalattainment.connector.core.definitions.MetricDefinition;
 import dk.goalattainment.connector.core.engine.ReportRequest;
+import dk.goalattainment.connector.core.engine.ReportService;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.core.factsheet.EngineFigures;
@@ -18,6 +19,7 @@ import dk.goalattainment.connector.core.model.OrgUnit;
 import dk.goalattainment.connector.core.model.Period;
 import dk.goalattainment.connector.core.model.Via;
 import dk.goalattainment.connector.opendata.OpenDataExport;
+import dk.goalattainment.connector.store.JdbcStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -91,8 +93,24 @@ public final class FactSheetService {
   /** A rendered sheet. */
   public record Rendered(byte[] bytes, Format format, int pages, String fileName) {}
 
-  private final ConnectorRuntime runtime;
-  private final FactSheetProperties texts;
+  /**
+   * The texts printed on every sheet.
+   *
+   * @param title the sheet's title
+   * @param budgetGoal the budget goal the council set, printed under the title
+   */
+  public record Texts(String title, String budgetGoal) {
+    public Texts {
+      Objects.requireNonNull(title, "title");
+      Objects.requireNonNull(budgetGoal, "budgetGoal");
+    }
+  }
+
+  private final ReportService reports;
+  private final JdbcStore store;
+  private final Definitions definitions;
+  private final Catalogue catalogue;
+  private final Texts texts;
 
   /**
    * The open-data table of the latest refresh and selection (one entry: a new refresh or selection
@@ -103,8 +121,17 @@ public final class FactSheetService {
 
   private record TablesKey(Instant generation, OpenDataExport.Options options) {}
 
-  public FactSheetService(ConnectorRuntime runtime, FactSheetProperties texts) {
-    this.runtime = Objects.requireNonNull(runtime, "runtime");
+  /** The sheets of a store: its reports, its refreshed open data, its definitions' criterion. */
+  public FactSheetService(
+      ReportService reports,
+      JdbcStore store,
+      Definitions definitions,
+      Catalogue catalogue,
+      Texts texts) {
+    this.reports = Objects.requireNonNull(reports, "reports");
+    this.store = Objects.requireNonNull(store, "store");
+    this.definitions = Objects.requireNonNull(definitions, "definitions");
+    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
     this.texts = Objects.requireNonNull(texts, "texts");
   }
 
@@ -122,7 +149,7 @@ public final class FactSheetService {
     List<String> problems = new ArrayList<>();
     ReportRequest parsed = null;
     try {
-      parsed = runtime.reports().request(period, org, via, null, null);
+      parsed = reports.request(period, org, via, null, null);
       if (parsed.period().kind() == Period.Kind.ROLLING) {
         problems.add(
             "period must be a year (2021) or a quarter (2021-Q4); a quarter's sheet shows the"
@@ -149,7 +176,7 @@ public final class FactSheetService {
           ErrorCode.BAD_REQUEST, "Invalid fact sheet parameters: " + String.join("; ", problems));
     }
     SheetPeriods periods = SheetPeriods.of(parsed.period());
-    if (runtime.reports().reader().orgUnit(parsed.orgUnitId()).isEmpty()) {
+    if (reports.reader().orgUnit(parsed.orgUnitId()).isEmpty()) {
       throw new ConnectorException(
           ErrorCode.NOT_FOUND, "No org unit has the id given as the fact sheet's org node.");
     }
@@ -159,8 +186,8 @@ public final class FactSheetService {
   /** The sheet's content (what the renderers show). */
   public FactSheetContent content(Request request) {
     Map<String, OrgUnit> units = new LinkedHashMap<>();
-    runtime.reports().reader().orgUnits().forEach(u -> units.put(u.unitId(), u));
-    EngineFigures engine = new EngineFigures(runtime.reports());
+    reports.reader().orgUnits().forEach(u -> units.put(u.unitId(), u));
+    EngineFigures engine = new EngineFigures(reports);
     SheetFigures figures = engine;
     Integer threshold = null;
     if (request.variant() == Variant.PUBLIC) {
@@ -187,7 +214,7 @@ public final class FactSheetService {
             criterion(units),
             units,
             threshold);
-    return new FactSheetBuilder(runtime.catalogue()).build(sheet, figures);
+    return new FactSheetBuilder(catalogue).build(sheet, figures);
   }
 
   /** The sheet rendered in the request's format. */
@@ -221,8 +248,8 @@ public final class FactSheetService {
    * them), else now (the reports are computed live).
    */
   private Instant computedAt() {
-    if (runtime.store().datasetsFresh()) {
-      return runtime.store().lastEvent("refresh").orElseGet(Instant::now);
+    if (store.datasetsFresh()) {
+      return store.lastEvent("refresh").orElseGet(Instant::now);
     }
     return Instant.now();
   }
@@ -230,8 +257,7 @@ public final class FactSheetService {
   /** The success criterion of Gns. målopfyldelse, with the units it covers. */
   private SheetRequest.Criterion criterion(Map<String, OrgUnit> units) {
     MetricDefinition.SuccessCriterion sc =
-        runtime
-            .definitions()
+        definitions
             .metric("goal_attainment_avg")
             .map(MetricDefinition::successCriterion)
             .orElse(null);
@@ -255,17 +281,15 @@ public final class FactSheetService {
 
   /** The open-data table, computed once per refresh of the datasets and selection. */
   OpenDataExport.Tables tables(OpenDataExport.Options options) {
-    if (!runtime.store().datasetsFresh()) {
+    if (!store.datasetsFresh()) {
       throw new ConnectorException(
           ErrorCode.BAD_REQUEST,
           "The public fact sheet is built from the open data, which need the datasets refreshed"
               + " after the last ingest: run `connector refresh` first.");
     }
-    Instant generation = runtime.store().refreshGeneration().orElse(null);
+    Instant generation = store.refreshGeneration().orElse(null);
     return tables.get(
         new TablesKey(generation, options),
-        key ->
-            OpenDataExport.compute(
-                runtime.store(), runtime.definitions(), runtime.catalogue(), options));
+        key -> OpenDataExport.compute(store, definitions, catalogue, options));
   }
 }

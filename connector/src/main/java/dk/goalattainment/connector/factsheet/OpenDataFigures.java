@@ -1,6 +1,5 @@
 package dk.goalattainment.connector.factsheet;
 
-import dk.goalattainment.connector.core.disclosure.Dimensions;
 import dk.goalattainment.connector.core.factsheet.Cell;
 import dk.goalattainment.connector.core.factsheet.Change;
 import dk.goalattainment.connector.core.factsheet.EngineFigures;
@@ -10,6 +9,7 @@ import dk.goalattainment.connector.core.factsheet.Slice;
 import dk.goalattainment.connector.core.model.GoalType;
 import dk.goalattainment.connector.core.model.Period;
 import dk.goalattainment.connector.core.model.Via;
+import dk.goalattainment.connector.core.semantic.CubeSlice;
 import dk.goalattainment.connector.core.semantic.Figures;
 import dk.goalattainment.connector.opendata.OpenDataExport;
 import java.util.EnumMap;
@@ -35,7 +35,7 @@ import java.util.Set;
  * published, so they reveal nothing the table does not.
  */
 final class OpenDataFigures implements SheetFigures {
-  private static final String ALL = Dimensions.ALL;
+  private static final String ALL = CubeSlice.ALL;
 
   private final Map<String, Map<String, Object>> rows = new HashMap<>();
   private final Map<String, List<Map<String, Object>>> children = new HashMap<>();
@@ -58,11 +58,7 @@ final class OpenDataFigures implements SheetFigures {
               (String) r.get("goal_type")),
           r);
       covered.add(period + "|" + org);
-      if (r.get("parent_org_unit") != null
-          && ALL.equals(r.get("effect_goal"))
-          && ALL.equals(r.get("life_theme"))
-          && ALL.equals(r.get("target_group"))
-          && ALL.equals(r.get("goal_type"))) {
+      if (r.get("parent_org_unit") != null && CubeSlice.total().matches(r)) {
         children
             .computeIfAbsent(
                 period + "|" + r.get("via") + "|" + r.get("parent_org_unit"),

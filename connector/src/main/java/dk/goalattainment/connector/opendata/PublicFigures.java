@@ -1,12 +1,15 @@
 package dk.goalattainment.connector.opendata;
 
-import dk.goalattainment.connector.app.ConnectorRuntime;
+import dk.goalattainment.connector.core.catalogue.Catalogue;
+import dk.goalattainment.connector.core.definitions.Definitions;
 import dk.goalattainment.connector.core.engine.DatasetSql;
 import dk.goalattainment.connector.core.engine.ReportRequest;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.core.model.Grouping;
 import dk.goalattainment.connector.core.model.Via;
+import dk.goalattainment.connector.core.semantic.CubeSlice;
+import dk.goalattainment.connector.store.JdbcStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,10 +40,9 @@ public final class PublicFigures implements AutoCloseable {
       List.of(
           "citizens", "goals_followed_up", "goals_met", "goal_attainment_avg", "goals_met_share");
 
-  private static final List<String> DIMENSIONS =
-      List.of("target_group", "effect_goal", "life_theme", "goal_type");
-
-  private final ConnectorRuntime runtime;
+  private final JdbcStore store;
+  private final Definitions definitions;
+  private final Catalogue catalogue;
   private final OpenDataExport.Options options;
   private Generation current;
 
@@ -70,8 +72,15 @@ public final class PublicFigures implements AutoCloseable {
     }
   }
 
-  public PublicFigures(ConnectorRuntime runtime, OpenDataExport.Options options) {
-    this.runtime = Objects.requireNonNull(runtime, "runtime");
+  /** The public figures of a store's refreshed datasets, with what {@code options} publish. */
+  public PublicFigures(
+      JdbcStore store,
+      Definitions definitions,
+      Catalogue catalogue,
+      OpenDataExport.Options options) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.definitions = Objects.requireNonNull(definitions, "definitions");
+    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
     this.options = Objects.requireNonNull(options, "options");
   }
 
@@ -104,8 +113,8 @@ public final class PublicFigures implements AutoCloseable {
   }
 
   private synchronized Generation generation() {
-    Optional<Instant> refreshed = runtime.store().lastEvent("refresh");
-    if (refreshed.isEmpty() || !runtime.store().datasetsFresh()) {
+    Optional<Instant> refreshed = store.lastEvent("refresh");
+    if (refreshed.isEmpty() || !store.datasetsFresh()) {
       throw new ConnectorException(
           ErrorCode.NOT_FOUND,
           "No public figures yet: the datasets are not refreshed since the last ingest.");
@@ -113,9 +122,7 @@ public final class PublicFigures implements AutoCloseable {
     if (current == null || !current.refreshedAt.equals(refreshed.get())) {
       Generation next =
           new Generation(
-              refreshed.get(),
-              OpenDataExport.compute(
-                  runtime.store(), runtime.definitions(), runtime.catalogue(), options));
+              refreshed.get(), OpenDataExport.compute(store, definitions, catalogue, options));
       Generation old = current;
       current = next;
       if (old != null) {
@@ -127,10 +134,9 @@ public final class PublicFigures implements AutoCloseable {
 
   /**
    * The published cells that answer a report request, one row per group as the report would give it
-   * (same slice rule as the attainment cube: a dimension grouped by is a member, a filter fixes it,
-   * every other is {@code *}; a theme's rows carry their effect goal), with the public figures
-   * only; empty when the request asks for more than is published (an age band, a rolling period, an
-   * org level or children that are not published).
+   * (the attainment cube's slice rule, {@link CubeSlice}), with the public figures only; empty when
+   * the request asks for more than is published (an age band, a rolling period, an org level or
+   * children that are not published).
    */
   public Optional<PublicReport> report(ReportRequest r) {
     if (r.grouping() == Grouping.AGE_BAND || r.filters().ageBand() != null) {
@@ -145,15 +151,13 @@ public final class PublicFigures implements AutoCloseable {
         || (r.grouping() == Grouping.ORG_CHILD && !g.parents.contains(r.orgUnitId()))) {
       return Optional.empty();
     }
-    Map<String, String> filters = r.filters().byColumn();
-    String grouped = r.grouping().goalColumn();
-    boolean themeChosen = "life_theme".equals(grouped) || filters.containsKey("life_theme");
+    CubeSlice slice = CubeSlice.forReport(r.grouping().goalColumn(), r.filters().byColumn());
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Map<String, Object> cell :
         g.bySlice.getOrDefault(slice(r.period().code(), r.via().code()), List.of())) {
       String org =
           (String) cell.get(r.grouping() == Grouping.ORG_CHILD ? "parent_org_unit" : "org_unit");
-      if (!r.orgUnitId().equals(org) || !matches(cell, grouped, filters, themeChosen)) {
+      if (!r.orgUnitId().equals(org) || !slice.matches(cell)) {
         continue;
       }
       rows.add(row(cell, r.grouping()));
@@ -174,8 +178,7 @@ public final class PublicFigures implements AutoCloseable {
     }
     for (Map<String, Object> cell :
         generation().bySlice.getOrDefault(slice(period, Via.AUTHORITY.code()), List.of())) {
-      if (org.equals(cell.get("org_unit"))
-          && DIMENSIONS.stream().allMatch(d -> DatasetSql.ALL.equals(cell.get(d)))) {
+      if (org.equals(cell.get("org_unit")) && CubeSlice.total().matches(cell)) {
         Object v = cell.get(figure);
         return v == null ? Optional.empty() : Optional.of(((Number) v).doubleValue());
       }
@@ -183,29 +186,10 @@ public final class PublicFigures implements AutoCloseable {
     return Optional.empty();
   }
 
-  private static boolean matches(
-      Map<String, Object> cell, String grouped, Map<String, String> filters, boolean themeChosen) {
-    for (String dim : DIMENSIONS) {
-      Object value = cell.get(dim);
-      if (dim.equals(grouped)) {
-        if (DatasetSql.ALL.equals(value)) {
-          return false;
-        }
-      } else if (filters.containsKey(dim)) {
-        if (!filters.get(dim).equals(value)) {
-          return false;
-        }
-      } else if (!(dim.equals("effect_goal") && themeChosen) && !DatasetSql.ALL.equals(value)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private Map<String, Object> row(Map<String, Object> cell, Grouping grouping) {
     String group =
         switch (grouping) {
-          case NONE -> DatasetSql.ALL;
+          case NONE -> CubeSlice.ALL;
           case ORG_CHILD -> (String) cell.get("org_unit");
           default -> (String) cell.get(grouping.goalColumn());
         };
@@ -213,7 +197,7 @@ public final class PublicFigures implements AutoCloseable {
         switch (grouping) {
           case NONE -> "I alt";
           case ORG_CHILD -> (String) cell.get("org_unit_name");
-          default -> runtime.catalogue().labelDa(grouping.goalColumn(), group);
+          default -> catalogue.labelDa(grouping.goalColumn(), group);
         };
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("group", group);

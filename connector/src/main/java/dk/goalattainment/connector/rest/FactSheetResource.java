@@ -27,7 +27,13 @@ public class FactSheetResource {
   private final ConnectorRuntime runtime;
 
   public FactSheetResource(ConnectorRuntime runtime, FactSheetProperties texts) {
-    this.sheets = new FactSheetService(runtime, texts);
+    this.sheets =
+        new FactSheetService(
+            runtime.reports(),
+            runtime.store(),
+            runtime.definitions(),
+            runtime.catalogue(),
+            texts.texts());
     this.runtime = runtime;
   }
 

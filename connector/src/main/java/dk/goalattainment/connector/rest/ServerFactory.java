@@ -28,6 +28,9 @@ class ServerFactory {
   @Bean(preDestroy = "close")
   PublicFigures publicFigures(ConnectorRuntime runtime, OpenDataProperties metadata) {
     return new PublicFigures(
-        runtime, OpenDataExport.Options.defaults().withMetadata(metadata.metadata()));
+        runtime.store(),
+        runtime.definitions(),
+        runtime.catalogue(),
+        OpenDataExport.Options.defaults().withMetadata(metadata.metadata()));
   }
 }

@@ -1,6 +1,5 @@
 package dk.goalattainment.connector.store;
 
-import dk.goalattainment.connector.app.PseudonymProperties;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.core.privacy.Pseudonymizer;
@@ -38,8 +37,8 @@ public final class PseudonymKeys {
     return database.resolveSibling(database.getFileName() + ".pseudonym-key");
   }
 
-  public static Pseudonymizer pseudonymizer(PseudonymProperties config, Path embeddedDatabase) {
-    return pseudonymizer(config, embeddedDatabase, () -> false);
+  public static Pseudonymizer pseudonymizer(String configuredKey, Path embeddedDatabase) {
+    return pseudonymizer(configuredKey, embeddedDatabase, () -> false);
   }
 
   /** Key files this process has already warned about (the warning shows once per command). */
@@ -52,13 +51,14 @@ public final class PseudonymKeys {
    * pseudonymised with is lost or misplaced, and a new one would silently split every citizen in
    * two. That is an error.
    *
+   * @param configuredKey {@code connector.pseudonym.key} ({@code CONNECTOR_PSEUDONYM_KEY}), or null
    * @param storeHoldsData asked only when a demo key would be generated
    */
   public static Pseudonymizer pseudonymizer(
-      PseudonymProperties config,
+      String configuredKey,
       Path embeddedDatabase,
       java.util.function.BooleanSupplier storeHoldsData) {
-    String configured = config.key();
+    String configured = configuredKey;
     if (configured != null && !configured.isBlank()) {
       try {
         return new Pseudonymizer(configured);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dk.goalattainment.connector.app.PseudonymProperties;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /** The demo pseudonym key beside an embedded database: private from the start, never empty. */
 class PseudonymKeysTest {
-  static final PseudonymProperties UNSET = new PseudonymProperties(null);
+  static final String UNSET = null;
 
   @TempDir Path dir;
 

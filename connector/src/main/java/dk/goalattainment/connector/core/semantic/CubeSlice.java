@@ -76,6 +76,23 @@ public final class CubeSlice {
     this.values = values;
   }
 
+  /**
+   * The slice a report reads: the dimension it groups by (a cube dimension or anything else, e.g.
+   * {@code null} or an org grouping, which sets no dimension) and its filters (column → code; those
+   * that are not cube dimensions are ignored here).
+   */
+  public static CubeSlice forReport(String groupedBy, Map<String, String> filters) {
+    CubeSlice slice = total();
+    for (String dim : DIMENSIONS) {
+      if (dim.equals(groupedBy)) {
+        slice = slice.grouped(dim);
+      } else if (filters.containsKey(dim)) {
+        slice = slice.fixed(dim, filters.get(dim));
+      }
+    }
+    return slice;
+  }
+
   /** Every dimension at {@code *}: one slice's total row. */
   public static CubeSlice total() {
     return new CubeSlice(new LinkedHashMap<>(), new LinkedHashMap<>());
@@ -137,6 +154,19 @@ public final class CubeSlice {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a row of the cube (column → code) lies in the slice: the {@link #conditions()}
+   * evaluated in memory, for readers of cells already read (the published open-data table).
+   */
+  public boolean matches(Map<String, ?> row) {
+    for (Condition c : conditions()) {
+      if (Objects.equals(c.value(), row.get(c.column())) != c.equal()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The conditions as {@code AND}-joined SQL with literal values, or {@code 1 = 1} for none. */

@@ -5,8 +5,8 @@ import dk.goalattainment.connector.core.definitions.DatasetDefinition;
 import dk.goalattainment.connector.core.definitions.Definitions;
 import dk.goalattainment.connector.core.definitions.DefinitionsValidator;
 import dk.goalattainment.connector.core.definitions.MetricDefinition;
-import dk.goalattainment.connector.core.engine.AttainmentSql;
 import dk.goalattainment.connector.core.engine.SqlSyntax;
+import dk.goalattainment.connector.core.model.GoalType;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -148,8 +148,9 @@ public final class SavedMetrics {
     m.put(Measure.GOALS_MET, "SUM(met)");
     m.put(Measure.GOALS_WITH_PROGRESS, "SUM(progress)");
     m.put(Measure.DISTANCE_SUM, "SUM(distance)");
-    for (String t : AttainmentSql.GOAL_TYPES) {
-      String type = t.toUpperCase(java.util.Locale.ROOT);
+    for (GoalType goalType : GoalType.values()) {
+      String t = goalType.code();
+      String type = goalType.name();
       m.put(
           Measure.valueOf(type + "_MET"),
           "SUM(CASE WHEN goal_type = '" + t + "' THEN met ELSE 0 END)");
