@@ -260,7 +260,7 @@ final class JdbcIngestTransaction implements IngestTransaction {
             }
           }
         }
-        List<OrgTreeChecks.TreeUnit> tree = OrgTreeChecks.treeWithBatch(s);
+        var tree = OrgTreeChecks.treeWithBatch(s);
         List<FieldError> cycles = OrgTreeChecks.cycles(tree);
         errors.addAll(cycles);
         if (cycles.isEmpty()) {
