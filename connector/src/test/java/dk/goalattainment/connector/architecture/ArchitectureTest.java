@@ -8,24 +8,104 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The core knows no framework and no database; adapters depend on it, never the reverse. Plain
- * Jupiter tests that call {@link ArchRule#check} (Surefire did not count the ArchUnit engine's
- * field rules as tests).
+ * The core knows no framework and no database; adapters depend on it, never the reverse; each
+ * adapter keeps to its room ({@link Rooms}, docs/ARCHITECTURE.md). Plain Jupiter tests that call
+ * {@link ArchRule#check} (Surefire did not count the ArchUnit engine's field rules as tests). Each
+ * rule is also shown failing on a small tree that breaks it ({@code architecture.fixture}).
  */
 class ArchitectureTest {
-  private static final String CORE = "dk.goalattainment.connector.core..";
+  private static final String ROOT = "dk.goalattainment.connector";
+  private static final String CORE = ROOT + ".core..";
+  private static final String FIXTURE = ROOT + ".architecture.fixture";
+  private static final Set<String> BINDERS = Set.of("ConnectorRuntime");
   private static JavaClasses classes;
+  private static JavaClasses fixture;
 
   @BeforeAll
   static void importClasses() {
     classes =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dk.goalattainment.connector");
+            .importPackages(ROOT);
+    fixture = new ClassFileImporter().importPackages(FIXTURE);
+  }
+
+  @Test
+  void theLayersHold() {
+    Rooms.layers(ROOT).check(classes);
+  }
+
+  @Test
+  void theLayersFailWhenTheCoreReachesUpOrAPackageHasNoRoom() {
+    assertThatThrownBy(() -> Rooms.layers(FIXTURE).check(fixture))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("fixture.core.Figure")
+        .hasMessageContaining("fixture.stray.Stray");
+  }
+
+  @Test
+  void adaptersKeepToTheirRooms() {
+    Rooms.adaptersKeepToTheirRooms(ROOT, Rooms.ALLOWED_EDGES.keySet()).check(classes);
+  }
+
+  @Test
+  void everyAllowedEdgeIsUsedAndNamesTwoRooms() {
+    for (String edge : Rooms.ALLOWED_EDGES.keySet()) {
+      String[] rooms = edge.split(" -> ");
+      assertThat(Rooms.ADAPTERS).as(edge).contains(rooms[1]);
+      Set<String> without = new java.util.HashSet<>(Rooms.ALLOWED_EDGES.keySet());
+      without.remove(edge);
+      assertThatThrownBy(() -> Rooms.adaptersKeepToTheirRooms(ROOT, without).check(classes))
+          .as("the edge %s is needed (else drop it from the list)", edge)
+          .isInstanceOf(AssertionError.class);
+    }
+  }
+
+  @Test
+  void anAdapterReachingIntoAnotherFails() {
+    assertThatThrownBy(
+            () ->
+                Rooms.adaptersKeepToTheirRooms(FIXTURE, Rooms.ALLOWED_EDGES.keySet())
+                    .check(fixture))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("fixture.opendata.Exporter")
+        .hasMessageContaining("fixture.superset.Chart");
+    Rooms.adaptersKeepToTheirRooms(FIXTURE, Set.of("opendata -> superset", "rest -> store"))
+        .check(fixture);
+  }
+
+  @Test
+  void packagesAreFreeOfCycles() {
+    Rooms.packagesFreeOfCycles(ROOT).check(classes);
+  }
+
+  @Test
+  void aCycleBetweenPackagesFails() {
+    assertThatThrownBy(() -> Rooms.packagesFreeOfCycles(FIXTURE).check(fixture))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("fixture.demo.ping.Ping")
+        .hasMessageContaining("fixture.demo.pong.Pong");
+  }
+
+  @Test
+  void appOnlyWires() {
+    Rooms.appOnlyWires(ROOT, BINDERS).check(classes);
+  }
+
+  @Test
+  void aUtilityInAppFails() {
+    assertThatThrownBy(() -> Rooms.appOnlyWires(FIXTURE, BINDERS).check(fixture))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("fixture.app.Helper");
+    assertThatThrownBy(() -> Rooms.appOnlyWires(ROOT, Set.of()).check(classes))
+        .as("the runtime is the one binder: without it the rule sees it")
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("ConnectorRuntime");
   }
 
   static final ArchRule CORE_IMPORTS_NO_FRAMEWORK_OR_JDBC =
