@@ -131,10 +131,20 @@ public class ServeCommand implements Callable<Integer> {
                   server.close();
                   stopped.countDown();
                 }));
+    printWhereItServes(out, store, listen, http.getPort(), sheetOrg);
+    out.println("Stop with Ctrl-C.");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  /** The store and the URLs the service answers on. */
+  private static void printWhereItServes(
+      PrintWriter out, String store, String listen, int port, String sheetOrg) {
     boolean everywhere = listen == null || "0.0.0.0".equals(listen) || "::".equals(listen);
     String shownHost =
         everywhere ? "localhost" : listen.contains(":") ? "[" + listen + "]" : listen;
-    String base = "http://" + shownHost + ":" + http.getPort();
+    String base = "http://" + shownHost + ":" + port;
     out.println(
         "Serving "
             + store
@@ -162,10 +172,6 @@ public class ServeCommand implements Callable<Integer> {
             + "/health (liveness: /health/liveness, readiness: /health/readiness)   Metrics: "
             + base
             + "/prometheus");
-    out.println("Stop with Ctrl-C.");
-    out.flush();
-    stopped.await();
-    return 0;
   }
 
   /**

@@ -273,14 +273,7 @@ public final class DemoData {
 
         int baseline = 1 + pick(rng, BASELINE);
         int typeIndex = pick(rng, group.typeWeights());
-        int target;
-        if (typeIndex == 0 && baseline < 10) {
-          target = Math.min(10, baseline + 1 + pick(rng, PROGRESSION_STEP));
-        } else if (typeIndex == 2 && baseline > 1) {
-          target = Math.max(1, baseline - 1 - rng.nextInt(2));
-        } else {
-          target = baseline;
-        }
+        int target = target(rng, baseline, typeIndex);
         boolean explicitType = rng.nextInt(100) < EXPLICIT_TYPE_PERCENT;
         String provider =
             rng.nextInt(100) < NO_PROVIDER_PERCENT
@@ -304,37 +297,63 @@ public final class DemoData {
                   provider == null ? "" : provider));
         }
 
-        // Follow-ups: around the due date, some interim; scores move from baseline to an outcome.
-        int planned = pick(rng, FOLLOWUP_COUNT);
-        int outcome = outcome(rng, baseline, target);
-        long previous = set;
-        for (int j = 0; j < planned; j++) {
-          long d;
-          if (j == 0) {
-            if (planned >= 2 && rng.nextBoolean()) {
-              long span = due - set;
-              d = set + span / 3 + rng.nextLong(span / 3 + 1);
-            } else {
-              d = due - 75 + rng.nextInt(106);
-            }
-          } else if (rng.nextInt(100) < SAME_DAY_PERCENT) {
-            d = previous;
-          } else {
-            d = previous + 45 + rng.nextInt(196);
-          }
-          d = Math.max(d, set);
-          int score = score(rng, baseline, outcome, j, planned);
-          if (d > LAST_DATA) {
-            break;
-          }
-          previous = d;
-          String followUpId = id('F', ++followUpNo);
-          if (followUpSink != null) {
-            followUpSink.accept(new RawFollowUp(followUpId, goalId, date(d), SCORES[score]));
-          }
-        }
+        followUpNo = followUps(rng, set, due, baseline, target, goalId, followUpNo, followUpSink);
       }
     }
+  }
+
+  /** The target score of a goal of the given type (0 progression, 1 maintenance, 2 decline). */
+  private static int target(SplittableRandom rng, int baseline, int typeIndex) {
+    if (typeIndex == 0 && baseline < 10) {
+      return Math.min(10, baseline + 1 + pick(rng, PROGRESSION_STEP));
+    } else if (typeIndex == 2 && baseline > 1) {
+      return Math.max(1, baseline - 1 - rng.nextInt(2));
+    }
+    return baseline;
+  }
+
+  /**
+   * A goal's follow-ups: around the due date, some interim; scores move from baseline to an
+   * outcome. Returns the last follow-up number used.
+   */
+  private static long followUps(
+      SplittableRandom rng,
+      long set,
+      long due,
+      int baseline,
+      int target,
+      String goalId,
+      long followUpNo,
+      Consumer<RawFollowUp> followUpSink) {
+    int planned = pick(rng, FOLLOWUP_COUNT);
+    int outcome = outcome(rng, baseline, target);
+    long previous = set;
+    for (int j = 0; j < planned; j++) {
+      long d;
+      if (j == 0) {
+        if (planned >= 2 && rng.nextBoolean()) {
+          long span = due - set;
+          d = set + span / 3 + rng.nextLong(span / 3 + 1);
+        } else {
+          d = due - 75 + rng.nextInt(106);
+        }
+      } else if (rng.nextInt(100) < SAME_DAY_PERCENT) {
+        d = previous;
+      } else {
+        d = previous + 45 + rng.nextInt(196);
+      }
+      d = Math.max(d, set);
+      int score = score(rng, baseline, outcome, j, planned);
+      if (d > LAST_DATA) {
+        break;
+      }
+      previous = d;
+      String followUpId = id('F', ++followUpNo);
+      if (followUpSink != null) {
+        followUpSink.accept(new RawFollowUp(followUpId, goalId, date(d), SCORES[score]));
+      }
+    }
+    return followUpNo;
   }
 
   /** The score the goal ends at: often the target, sometimes above, short of it, or lower. */

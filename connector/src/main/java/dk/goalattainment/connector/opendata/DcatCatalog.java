@@ -86,20 +86,7 @@ public final class DcatCatalog {
     Objects.requireNonNull(modified, "modified");
     ObjectNode catalog = F.objectNode();
     ObjectNode context = catalog.putObject("@context");
-    context.put("dcat", "http://www.w3.org/ns/dcat#");
-    context.put("dct", "http://purl.org/dc/terms/");
-    context.put("foaf", "http://xmlns.com/foaf/0.1/");
-    context.put("vcard", "http://www.w3.org/2006/vcard/ns#");
-    context.put("skos", "http://www.w3.org/2004/02/skos/core#");
-    context.put("xsd", "http://www.w3.org/2001/XMLSchema#");
-    if (!codeLists.lists().isEmpty()) {
-      context.put("qb", "http://purl.org/linked-data/cube#");
-      context.put("s1n", "http://data.europa.eu/s1n/");
-      context.put("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
-    }
-    if (draft) {
-      context.put("adms", "http://www.w3.org/ns/adms#");
-    }
+    namespaces(context, !codeLists.lists().isEmpty(), draft);
     catalog.put("@id", s.catalogUri());
     catalog.put("@type", "dcat:Catalog");
     catalog.set("dct:title", da(s.catalogTitle()));
@@ -151,27 +138,50 @@ public final class DcatCatalog {
     }
     ArrayNode dists = dataset.putArray("dcat:distribution");
     for (DcatDistribution d : distributions) {
-      ObjectNode dist = dists.addObject();
-      dist.put("@id", s.datasetUri() + "/distribution/" + d.format().extension());
-      dist.put("@type", "dcat:Distribution");
-      dist.set("dct:title", da(d.title()));
-      dist.set(
-          "dct:description",
-          da(d.title() + " som " + d.format().label() + " (" + d.format().mediaType() + ")."));
-      dist.set("dcat:accessURL", iri(d.accessUrl()));
-      if (d.downloadUrl() != null) {
-        dist.set("dcat:downloadURL", iri(d.downloadUrl()));
-      }
-      dist.set("dct:format", iri(d.format().fileTypeUri()));
-      dist.set("dcat:mediaType", iri(d.format().mediaTypeUri()));
-      dist.set("dct:license", licence());
-      if (d.byteSize() != null) {
-        dist.set(
-            "dcat:byteSize",
-            F.objectNode().put("@value", d.byteSize().toString()).put("@type", "xsd:decimal"));
-      }
+      dists.add(distribution(s.datasetUri(), d));
     }
     return catalog;
+  }
+
+  /** The JSON-LD prefixes the catalogue uses. */
+  private static void namespaces(ObjectNode context, boolean withCodeLists, boolean draft) {
+    context.put("dcat", "http://www.w3.org/ns/dcat#");
+    context.put("dct", "http://purl.org/dc/terms/");
+    context.put("foaf", "http://xmlns.com/foaf/0.1/");
+    context.put("vcard", "http://www.w3.org/2006/vcard/ns#");
+    context.put("skos", "http://www.w3.org/2004/02/skos/core#");
+    context.put("xsd", "http://www.w3.org/2001/XMLSchema#");
+    if (withCodeLists) {
+      context.put("qb", "http://purl.org/linked-data/cube#");
+      context.put("s1n", "http://data.europa.eu/s1n/");
+      context.put("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
+    }
+    if (draft) {
+      context.put("adms", "http://www.w3.org/ns/adms#");
+    }
+  }
+
+  private static ObjectNode distribution(String datasetUri, DcatDistribution d) {
+    ObjectNode dist = F.objectNode();
+    dist.put("@id", datasetUri + "/distribution/" + d.format().extension());
+    dist.put("@type", "dcat:Distribution");
+    dist.set("dct:title", da(d.title()));
+    dist.set(
+        "dct:description",
+        da(d.title() + " som " + d.format().label() + " (" + d.format().mediaType() + ")."));
+    dist.set("dcat:accessURL", iri(d.accessUrl()));
+    if (d.downloadUrl() != null) {
+      dist.set("dcat:downloadURL", iri(d.downloadUrl()));
+    }
+    dist.set("dct:format", iri(d.format().fileTypeUri()));
+    dist.set("dcat:mediaType", iri(d.format().mediaTypeUri()));
+    dist.set("dct:license", licence());
+    if (d.byteSize() != null) {
+      dist.set(
+          "dcat:byteSize",
+          F.objectNode().put("@value", d.byteSize().toString()).put("@type", "xsd:decimal"));
+    }
+    return dist;
   }
 
   private static ObjectNode dimension(String datasetUri, CodeLists.CodeList list) {

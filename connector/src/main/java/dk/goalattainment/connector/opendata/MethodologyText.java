@@ -125,6 +125,19 @@ public final class MethodologyText {
                 f.threshold(),
                 DisclosureControl.DEFAULT_THRESHOLD,
                 DisclosureControl.MIN_THRESHOLD));
+    withheldRows(sb, f);
+    columnsAndCodeLists(sb, f);
+    sb.append(
+        """
+        ### Licens
+
+        Data må genbruges efter Creative Commons Navngivelse 4.0 (CC BY 4.0).
+        """);
+    return sb.toString();
+  }
+
+  /** How many rows are withheld, and why, in all and per org level. */
+  private static void withheldRows(StringBuilder sb, Facts f) {
     long withheld = f.primary() + f.secondary();
     sb.append("### Udeladte rækker\n\n")
         .append(
@@ -151,6 +164,10 @@ public final class MethodologyText {
       }
     }
     sb.append("\n\n");
+  }
+
+  /** What each column means, and every code list. */
+  private static void columnsAndCodeLists(StringBuilder sb, Facts f) {
     sb.append("### Kolonner\n\n")
         .append("Kolonnenavnene er stabile og engelske, så programmer, der læser filen, ikke")
         .append(" brydes; `*_label`-kolonnerne står ved siden af koderne med de danske navne.\n\n")
@@ -173,13 +190,6 @@ public final class MethodologyText {
       }
       sb.append(String.join("; ", codes)).append(".\n\n");
     }
-    sb.append(
-        """
-        ### Licens
-
-        Data må genbruges efter Creative Commons Navngivelse 4.0 (CC BY 4.0).
-        """);
-    return sb.toString();
   }
 
   private static String count(long n) {

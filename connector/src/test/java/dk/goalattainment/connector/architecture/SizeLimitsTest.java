@@ -54,16 +54,6 @@ class SizeLimitsTest {
           Map.entry(MAIN + "core/engine/AttainmentSql.java#AttainmentSql.report", REFRESH_ROOM),
           Map.entry(TEST + "store/CubeContractTest.java#CubeContractTest.changes", REFRESH_ROOM),
           Map.entry(MAIN + "core/ingest/RecordValidator.java#RecordValidator.goal", INGEST_ROOM),
-          Map.entry(MAIN + "cli/ServeCommand.java#ServeCommand.call", TO_SPLIT),
-          Map.entry(
-              MAIN + "core/definitions/DefinitionsValidator.java#DefinitionsValidator.semantics",
-              TO_SPLIT),
-          Map.entry(MAIN + "core/disclosure/AdditiveGroups.java#AdditiveGroups.derive", TO_SPLIT),
-          Map.entry(MAIN + "core/disclosure/Equations.java#Equations.recoveries", TO_SPLIT),
-          Map.entry(MAIN + "demo/DemoData.java#DemoData.walk", TO_SPLIT),
-          Map.entry(MAIN + "opendata/DcatCatalog.java#DcatCatalog.build", TO_SPLIT),
-          Map.entry(MAIN + "opendata/MethodologyText.java#MethodologyText.danish", TO_SPLIT),
-          Map.entry(MAIN + "superset/sync/SyncExecutor.java#SyncExecutor.apply", TO_SPLIT),
           Map.entry(TEST + "core/disclosure/RandomCube.java#RandomCube.generate", TO_SPLIT),
           Map.entry(
               TEST

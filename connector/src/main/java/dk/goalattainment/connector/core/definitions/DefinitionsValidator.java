@@ -154,6 +154,16 @@ public final class DefinitionsValidator {
       Map<String, String> hashes,
       Map<String, String> locked) {
     List<String> p = new ArrayList<>();
+    datasetProblems(defs, builders, p);
+    metricProblems(defs, p);
+    if (catalogue.effectGoals().isEmpty()) {
+      p.add("catalogue: no effect goals");
+    }
+    lockProblems(hashes, locked, p);
+    return p;
+  }
+
+  private static void datasetProblems(Definitions defs, Set<String> builders, List<String> p) {
     Set<String> ids = new HashSet<>();
     Set<String> tables = new HashSet<>();
     for (DatasetDefinition d : defs.datasets()) {
@@ -202,6 +212,9 @@ public final class DefinitionsValidator {
         }
       }
     }
+  }
+
+  private static void metricProblems(Definitions defs, List<String> p) {
     Set<String> metricIds = new HashSet<>();
     for (MetricDefinition m : defs.metrics()) {
       String at = "metric " + m.id();
@@ -234,9 +247,11 @@ public final class DefinitionsValidator {
         p.add(at + ": success_criterion.org (the org node the target is set for) is required");
       }
     }
-    if (catalogue.effectGoals().isEmpty()) {
-      p.add("catalogue: no effect goals");
-    }
+  }
+
+  /** Every definition's hash must be in the lock file, unchanged. */
+  private static void lockProblems(
+      Map<String, String> hashes, Map<String, String> locked, List<String> p) {
     for (Map.Entry<String, String> h : hashes.entrySet()) {
       String lockedHash = locked.get(h.getKey());
       if (lockedHash == null) {
@@ -251,7 +266,6 @@ public final class DefinitionsValidator {
                 + " version and effective_from, never a silent edit");
       }
     }
-    return p;
   }
 
   /** The lock-file key of a definition: {@code metric:ID@VERSION} or {@code dataset:ID@VERSION}. */

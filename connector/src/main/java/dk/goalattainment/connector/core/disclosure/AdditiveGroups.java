@@ -75,32 +75,10 @@ public final class AdditiveGroups {
       OrgTree tree,
       Map<String, List<String>> themesByEffectGoal,
       List<String> categorical) {
-    Map<CellKey, TableCell> byKey = new HashMap<>();
-    Set<String> countNames = null;
-    for (TableCell c : cells) {
-      if (byKey.put(c.key(), c) != null) {
-        throw inconsistent("two cells have the key " + c.key());
-      }
-      if (countNames == null) {
-        countNames = c.counts().keySet();
-      } else if (!countNames.equals(c.counts().keySet())) {
-        throw inconsistent("cells carry different counts: " + countNames + " and " + c.key());
-      }
-    }
+    Map<CellKey, TableCell> byKey = byKey(cells);
     Map<String, String> effectOfTheme = new HashMap<>();
     themesByEffectGoal.forEach((goal, themes) -> themes.forEach(t -> effectOfTheme.put(t, goal)));
-    for (CellKey k : byKey.keySet()) {
-      String theme = k.get(LIFE_THEME);
-      if (!ALL.equals(theme)) {
-        String goal = effectOfTheme.get(theme);
-        if (goal == null) {
-          throw inconsistent("life theme " + theme + " is not in the catalogue: " + k);
-        }
-        if (!k.isAll(EFFECT_GOAL) && !goal.equals(k.get(EFFECT_GOAL))) {
-          throw inconsistent("life theme " + theme + " belongs to effect goal " + goal + ": " + k);
-        }
-      }
-    }
+    requireThemesUnderTheirEffectGoals(byKey.keySet(), effectOfTheme);
 
     // Members of flat breakdowns: key with the dimension set to "*" → the cells that set it.
     Map<String, Map<CellKey, List<CellKey>>> flat = new LinkedHashMap<>();
@@ -129,20 +107,7 @@ public final class AdditiveGroups {
       // org_unit
       String unit = k.get(ORG_UNIT);
       if (!OrgTree.isOwnPart(unit)) {
-        List<CellKey> members = new ArrayList<>();
-        for (String child : tree.children(unit)) {
-          CellKey m = k.with(ORG_UNIT, child);
-          if (byKey.containsKey(m)) {
-            members.add(m);
-          }
-        }
-        if (!ALL.equals(unit)) {
-          CellKey own = k.with(ORG_UNIT, OrgTree.ownPart(unit));
-          if (byKey.containsKey(own)) {
-            members.add(own);
-          }
-        }
-        add(groups, ORG_UNIT, total, members, byKey);
+        add(groups, ORG_UNIT, total, orgMembers(k, tree, byKey), byKey);
       }
       // effect goals of a total, themes of an effect goal
       if (k.isAll(LIFE_THEME)) {
@@ -173,6 +138,59 @@ public final class AdditiveGroups {
       }
     }
     return List.copyOf(groups);
+  }
+
+  /** The cells by key; every key once, every cell with the same count names. */
+  private static Map<CellKey, TableCell> byKey(Collection<TableCell> cells) {
+    Map<CellKey, TableCell> byKey = new HashMap<>();
+    Set<String> countNames = null;
+    for (TableCell c : cells) {
+      if (byKey.put(c.key(), c) != null) {
+        throw inconsistent("two cells have the key " + c.key());
+      }
+      if (countNames == null) {
+        countNames = c.counts().keySet();
+      } else if (!countNames.equals(c.counts().keySet())) {
+        throw inconsistent("cells carry different counts: " + countNames + " and " + c.key());
+      }
+    }
+    return byKey;
+  }
+
+  /** Every theme is in the catalogue, and a key naming an effect goal names the theme's own. */
+  private static void requireThemesUnderTheirEffectGoals(
+      Set<CellKey> keys, Map<String, String> effectOfTheme) {
+    for (CellKey k : keys) {
+      String theme = k.get(LIFE_THEME);
+      if (!ALL.equals(theme)) {
+        String goal = effectOfTheme.get(theme);
+        if (goal == null) {
+          throw inconsistent("life theme " + theme + " is not in the catalogue: " + k);
+        }
+        if (!k.isAll(EFFECT_GOAL) && !goal.equals(k.get(EFFECT_GOAL))) {
+          throw inconsistent("life theme " + theme + " belongs to effect goal " + goal + ": " + k);
+        }
+      }
+    }
+  }
+
+  /** The members of an org node's cell: its children's cells, then its own part's. */
+  private static List<CellKey> orgMembers(CellKey k, OrgTree tree, Map<CellKey, TableCell> byKey) {
+    String unit = k.get(ORG_UNIT);
+    List<CellKey> members = new ArrayList<>();
+    for (String child : tree.children(unit)) {
+      CellKey m = k.with(ORG_UNIT, child);
+      if (byKey.containsKey(m)) {
+        members.add(m);
+      }
+    }
+    if (!ALL.equals(unit)) {
+      CellKey own = k.with(ORG_UNIT, OrgTree.ownPart(unit));
+      if (byKey.containsKey(own)) {
+        members.add(own);
+      }
+    }
+    return members;
   }
 
   private static void add(

@@ -152,30 +152,7 @@ final class Equations {
       if (!touched.get(e.getKey())) {
         continue;
       }
-      List<LongRow> component = e.getValue();
-      component.sort(Comparator.comparingInt((LongRow r) -> r.cols.length));
-      List<BigRow> reduced;
-      try {
-        reduced = reduce(component).stream().map(LongRow::toBig).toList();
-      } catch (ArithmeticException overflow) {
-        reduced = reduce(component.stream().map(LongRow::toBig).toList());
-      }
-      for (BigRow r : reduced) {
-        if (r.cols.length == 1) {
-          for (int c = 0; c < counts; c++) {
-            long value = r.rhs[c].divide(r.a[0]).longValueExact();
-            findings.add(finding(Recovery.Kind.LINEAR, vars.get(r.cols[0]), c, value));
-          }
-        } else if (Arrays.stream(r.a).allMatch(a -> a.signum() > 0)) {
-          for (int c = 0; c < counts; c++) {
-            if (r.rhs[c].signum() == 0) {
-              for (int v : r.cols) {
-                findings.add(finding(Recovery.Kind.SIGN_FORCED, vars.get(v), c, 0));
-              }
-            }
-          }
-        }
-      }
+      solve(e.getValue(), counts, vars, findings);
     }
     findings.sort(
         (x, y) -> {
@@ -190,6 +167,38 @@ final class Equations {
           return Integer.compare(x.count(), y.count());
         });
     return findings;
+  }
+
+  /**
+   * Reduces one component of equations (in {@code long}, or in {@code BigInteger} when that
+   * overflows) and adds what it determines: an unknown alone in a row (linear), or unknowns that
+   * add up to zero with positive coefficients (each is zero, sign-forced).
+   */
+  private static void solve(
+      List<LongRow> component, int counts, List<int[]> vars, List<Finding> findings) {
+    component.sort(Comparator.comparingInt((LongRow r) -> r.cols.length));
+    List<BigRow> reduced;
+    try {
+      reduced = reduce(component).stream().map(LongRow::toBig).toList();
+    } catch (ArithmeticException overflow) {
+      reduced = reduce(component.stream().map(LongRow::toBig).toList());
+    }
+    for (BigRow r : reduced) {
+      if (r.cols.length == 1) {
+        for (int c = 0; c < counts; c++) {
+          long value = r.rhs[c].divide(r.a[0]).longValueExact();
+          findings.add(finding(Recovery.Kind.LINEAR, vars.get(r.cols[0]), c, value));
+        }
+      } else if (Arrays.stream(r.a).allMatch(a -> a.signum() > 0)) {
+        for (int c = 0; c < counts; c++) {
+          if (r.rhs[c].signum() == 0) {
+            for (int v : r.cols) {
+              findings.add(finding(Recovery.Kind.SIGN_FORCED, vars.get(v), c, 0));
+            }
+          }
+        }
+      }
+    }
   }
 
   private static Finding finding(Recovery.Kind kind, int[] var, int count, long value) {

@@ -36,74 +36,102 @@ public final class SyncExecutor {
 
   /** Applies {@code plan} and returns how many write requests it sent. */
   public SyncResult apply(Plan plan) {
-    int writes = 0;
     Map<String, Integer> roleIds = new HashMap<>(plan.roles.remoteIds());
+    int writes = createRoles(plan, roleIds);
+    AppliedDatabase database = database(plan.database);
+    writes += database.writes();
+    Map<String, Integer> datasetIds = new HashMap<>(plan.remoteDatasetIds);
+    writes += createDatasets(plan, database, datasetIds);
+    writes += updateDatasets(plan);
+    writes += rlsRules(plan, datasetIds, roleIds);
+    writes += deleteDatasets(plan);
+    writes += dashboards(plan, database.uuid(), roleIds);
+    return new SyncResult(plan, true, writes);
+  }
+
+  /** The database as applied: its id and UUID in Superset, and the writes that took. */
+  private record AppliedDatabase(DatabaseSpec spec, int id, UUID uuid, int writes) {}
+
+  private int createRoles(Plan plan, Map<String, Integer> roleIds) {
+    int writes = 0;
     for (String role : plan.roles.create()) {
       roleIds.put(role, client.createRole(role));
       writes++;
       LOG.info("Created role {}", role);
     }
-    Plan.DatabaseStep db = plan.database;
+    return writes;
+  }
+
+  private AppliedDatabase database(Plan.DatabaseStep db) {
     DatabaseSpec dbSpec = db.spec();
-    int databaseId;
-    UUID databaseUuid;
     switch (db.action()) {
       case CREATE -> {
-        databaseId = client.createDatabase(request(dbSpec, dbSpec.uuid()));
-        databaseUuid = dbSpec.uuid();
-        writes++;
+        int databaseId = client.createDatabase(request(dbSpec, dbSpec.uuid()));
         LOG.info("Created database {} (id {})", dbSpec.name(), databaseId);
+        return new AppliedDatabase(dbSpec, databaseId, dbSpec.uuid(), 1);
       }
       case UPDATE -> {
-        databaseId = db.remoteId();
+        int databaseId = db.remoteId();
         client.updateDatabase(databaseId, request(dbSpec, null));
-        databaseUuid = db.remoteUuid() != null ? db.remoteUuid() : dbSpec.uuid();
-        writes++;
+        UUID databaseUuid = db.remoteUuid() != null ? db.remoteUuid() : dbSpec.uuid();
         LOG.info("Updated database {} (id {})", dbSpec.name(), databaseId);
+        return new AppliedDatabase(dbSpec, databaseId, databaseUuid, 1);
       }
       default -> {
-        databaseId = db.remoteId();
-        databaseUuid = db.remoteUuid() != null ? db.remoteUuid() : dbSpec.uuid();
+        UUID databaseUuid = db.remoteUuid() != null ? db.remoteUuid() : dbSpec.uuid();
+        return new AppliedDatabase(dbSpec, db.remoteId(), databaseUuid, 0);
       }
     }
+  }
 
-    Map<String, Integer> datasetIds = new HashMap<>(plan.remoteDatasetIds);
+  /**
+   * New datasets: one assets import that gives them their deterministic UUIDs, then an update that
+   * adds their columns and metrics.
+   */
+  private int createDatasets(Plan plan, AppliedDatabase database, Map<String, Integer> datasetIds) {
     List<DatasetSpec> created = new ArrayList<>();
     for (Plan.DatasetStep step : plan.datasets) {
       if (step.action() == Action.CREATE) {
         created.add(step.spec());
       }
     }
-    if (!created.isEmpty()) {
-      AssetBundle bundle = AssetBundle.of(dbSpec, databaseUuid, created);
-      client.importAssets(bundle.zip(), bundle.passwords());
-      writes++;
-      for (DatasetSpec spec : created) {
-        DatasetSummary summary =
-            client
-                .findDataset(spec.tableName(), spec.schema(), databaseId)
-                .orElseThrow(
-                    () ->
-                        new SupersetApiException(
-                            ErrorCode.REMOTE_FAILURE,
-                            "Superset accepted the import of dataset "
-                                + spec.qualifiedName()
-                                + " but does not list it afterwards",
-                            200,
-                            "POST",
-                            "/api/v1/assets/import/",
-                            "",
-                            null));
-        SupersetDataset remote = client.getDataset(summary.id());
-        DatasetReconciler.Result r = DatasetReconciler.reconcile(spec, remote, false);
-        if (r.update() != null) {
-          client.updateDataset(remote.id(), r.update());
-          writes++;
-        }
-        datasetIds.put(spec.qualifiedName(), remote.id());
-        LOG.info("Created dataset {} (id {})", spec.qualifiedName(), remote.id());
-      }
+    if (created.isEmpty()) {
+      return 0;
     }
+    int writes = 0;
+    AssetBundle bundle = AssetBundle.of(database.spec(), database.uuid(), created);
+    client.importAssets(bundle.zip(), bundle.passwords());
+    writes++;
+    for (DatasetSpec spec : created) {
+      DatasetSummary summary =
+          client
+              .findDataset(spec.tableName(), spec.schema(), database.id())
+              .orElseThrow(
+                  () ->
+                      new SupersetApiException(
+                          ErrorCode.REMOTE_FAILURE,
+                          "Superset accepted the import of dataset "
+                              + spec.qualifiedName()
+                              + " but does not list it afterwards",
+                          200,
+                          "POST",
+                          "/api/v1/assets/import/",
+                          "",
+                          null));
+      SupersetDataset remote = client.getDataset(summary.id());
+      DatasetReconciler.Result r = DatasetReconciler.reconcile(spec, remote, false);
+      if (r.update() != null) {
+        client.updateDataset(remote.id(), r.update());
+        writes++;
+      }
+      datasetIds.put(spec.qualifiedName(), remote.id());
+      LOG.info("Created dataset {} (id {})", spec.qualifiedName(), remote.id());
+    }
+    return writes;
+  }
+
+  private int updateDatasets(Plan plan) {
+    int writes = 0;
     for (Plan.DatasetStep step : plan.datasets) {
       if (step.action() == Action.UPDATE) {
         client.updateDataset(step.remote().id(), step.update());
@@ -111,7 +139,11 @@ public final class SyncExecutor {
         LOG.info("Updated dataset {} (id {})", step.spec().qualifiedName(), step.remote().id());
       }
     }
+    return writes;
+  }
 
+  private int rlsRules(Plan plan, Map<String, Integer> datasetIds, Map<String, Integer> roleIds) {
+    int writes = 0;
     for (Plan.RlsStep step : plan.rlsRules) {
       switch (step.action()) {
         case CREATE -> {
@@ -129,7 +161,11 @@ public final class SyncExecutor {
         default -> {}
       }
     }
+    return writes;
+  }
 
+  private int deleteDatasets(Plan plan) {
+    int writes = 0;
     for (Plan.DatasetStep step : plan.datasets) {
       if (step.action() == Action.DELETE) {
         client.deleteDataset(step.remote().id());
@@ -140,8 +176,7 @@ public final class SyncExecutor {
             step.remote().id());
       }
     }
-    writes += dashboards(plan, databaseUuid, roleIds);
-    return new SyncResult(plan, true, writes);
+    return writes;
   }
 
   /** Imports the new and changed dashboards and sets role access; returns the writes sent. */
