@@ -130,16 +130,7 @@ class PublicAnswersTest implements TestPropertyProvider {
         for (String via : List.of("authority", "provider")) {
           for (String by : groupings) {
             String filter = filters.get(i++ % filters.size());
-            String q =
-                "/api/v1/attainment?period="
-                    + period
-                    + "&org="
-                    + unit.unitId()
-                    + "&via="
-                    + via
-                    + "&by="
-                    + by
-                    + filter;
+            String q = attainment(period, unit.unitId(), via, by) + filter;
             HttpResponse<String> r = get(q, null);
             statuses.merge(r.statusCode(), 1, Integer::sum);
             if (r.statusCode() != 200) {
@@ -184,6 +175,10 @@ class PublicAnswersTest implements TestPropertyProvider {
     assertThat(smallCellsWithToken)
         .as("with a token the same slices do show cells under the threshold")
         .isPositive();
+  }
+
+  private static String attainment(String period, String org, String via, String by) {
+    return "/api/v1/attainment?period=" + period + "&org=" + org + "&via=" + via + "&by=" + by;
   }
 
   @Test

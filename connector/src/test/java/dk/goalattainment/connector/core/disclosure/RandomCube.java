@@ -34,23 +34,7 @@ final class RandomCube {
 
   static RandomCube generate(long seed) {
     Random rnd = new Random(seed);
-    // Org tree: a root with up to three levels below it.
-    Map<String, String> parentOf = new LinkedHashMap<>();
-    parentOf.put("M", null);
-    List<String> level = List.of("M");
-    int depth = 1 + rnd.nextInt(3);
-    for (int d = 0; d < depth && parentOf.size() < 10; d++) {
-      List<String> next = new ArrayList<>();
-      for (String p : level) {
-        int kids = (p.equals("M") ? 1 : 0) + rnd.nextInt(3);
-        for (int i = 1; i <= kids && parentOf.size() < 10; i++) {
-          String id = p + "." + i;
-          parentOf.put(id, p);
-          next.add(id);
-        }
-      }
-      level = next;
-    }
+    Map<String, String> parentOf = randomTree(rnd);
     Set<String> internal = new HashSet<>(parentOf.values());
     List<String> units = new ArrayList<>(parentOf.keySet());
     List<String> leaves = units.stream().filter(u -> !internal.contains(u)).toList();
@@ -106,22 +90,7 @@ final class RandomCube {
         }
       }
     }
-    List<TableCell> cells = new ArrayList<>();
-    cit.forEach(
-        (k, set) ->
-            cells.add(
-                TableCell.of(
-                    CellKey.of(
-                        Dimensions.PERIOD, "2018-Q4",
-                        Dimensions.VIA, "authority",
-                        Dimensions.ORG_UNIT, k.get(0),
-                        Dimensions.EFFECT_GOAL, k.get(1),
-                        Dimensions.LIFE_THEME, k.get(2),
-                        Dimensions.TARGET_GROUP, k.get(3),
-                        Dimensions.GOAL_TYPE, k.get(4)),
-                    set.size(),
-                    counts.get(k)[0],
-                    counts.get(k)[1])));
+    List<TableCell> cells = cells(cit, counts);
     String shape =
         "seed "
             + seed
@@ -138,6 +107,49 @@ final class RandomCube {
             + cells.size()
             + " cells";
     return new RandomCube(OrgTree.ofParents(parentOf), cells, shape);
+  }
+
+  /** An org tree: a root with up to three levels below it, at most ten units. */
+  private static Map<String, String> randomTree(Random rnd) {
+    Map<String, String> parentOf = new LinkedHashMap<>();
+    parentOf.put("M", null);
+    List<String> level = List.of("M");
+    int depth = 1 + rnd.nextInt(3);
+    for (int d = 0; d < depth && parentOf.size() < 10; d++) {
+      List<String> next = new ArrayList<>();
+      for (String p : level) {
+        int kids = (p.equals("M") ? 1 : 0) + rnd.nextInt(3);
+        for (int i = 1; i <= kids && parentOf.size() < 10; i++) {
+          String id = p + "." + i;
+          parentOf.put(id, p);
+          next.add(id);
+        }
+      }
+      level = next;
+    }
+    return parentOf;
+  }
+
+  /** The cells of the counted keys (org, effect goal, theme, target group, goal type). */
+  private static List<TableCell> cells(
+      Map<List<String>, Set<Integer>> cit, Map<List<String>, long[]> counts) {
+    List<TableCell> cells = new ArrayList<>();
+    cit.forEach(
+        (k, set) ->
+            cells.add(
+                TableCell.of(
+                    CellKey.of(
+                        Dimensions.PERIOD, "2018-Q4",
+                        Dimensions.VIA, "authority",
+                        Dimensions.ORG_UNIT, k.get(0),
+                        Dimensions.EFFECT_GOAL, k.get(1),
+                        Dimensions.LIFE_THEME, k.get(2),
+                        Dimensions.TARGET_GROUP, k.get(3),
+                        Dimensions.GOAL_TYPE, k.get(4)),
+                    set.size(),
+                    counts.get(k)[0],
+                    counts.get(k)[1])));
+    return cells;
   }
 
   private static String effectOf(String theme) {
