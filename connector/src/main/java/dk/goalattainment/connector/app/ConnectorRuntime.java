@@ -13,6 +13,7 @@ import dk.goalattainment.connector.core.ingest.DateWindow;
 import dk.goalattainment.connector.core.ingest.IngestService;
 import dk.goalattainment.connector.core.ingest.RecordValidator;
 import dk.goalattainment.connector.core.privacy.Pseudonymizer;
+import dk.goalattainment.connector.factsheet.FactSheetService;
 import dk.goalattainment.connector.store.CubeReports;
 import dk.goalattainment.connector.store.DatasetRefresher;
 import dk.goalattainment.connector.store.JdbcStore;
@@ -180,6 +181,11 @@ public final class ConnectorRuntime implements AutoCloseable {
 
   public ReportService reports() {
     return reports;
+  }
+
+  /** The fact sheets of this store, with the given texts. */
+  public FactSheetService factSheets(FactSheetService.Texts texts) {
+    return new FactSheetService(reports, store, definitions, catalogue, texts);
   }
 
   @Override

@@ -95,13 +95,7 @@ public class FactSheetCommand implements Callable<Integer> {
         new OpenDataExport.Options(
             threshold, d.depths(), d.periodKinds(), d.periods(), d.metadata());
     try (ConnectorRuntime runtime = stores.get().open(db.path())) {
-      FactSheetService service =
-          new FactSheetService(
-              runtime.reports(),
-              runtime.store(),
-              runtime.definitions(),
-              runtime.catalogue(),
-              texts.texts());
+      FactSheetService service = runtime.factSheets(texts.texts());
       FactSheetService.Request request =
           service.request(
               period,

@@ -27,13 +27,7 @@ public class FactSheetResource {
   private final ConnectorRuntime runtime;
 
   public FactSheetResource(ConnectorRuntime runtime, FactSheetProperties texts) {
-    this.sheets =
-        new FactSheetService(
-            runtime.reports(),
-            runtime.store(),
-            runtime.definitions(),
-            runtime.catalogue(),
-            texts.texts());
+    this.sheets = runtime.factSheets(texts.texts());
     this.runtime = runtime;
   }
 

@@ -60,13 +60,7 @@ class FactSheetPdfTest {
   @BeforeAll
   void renderTheSheets(@TempDir Path dir) {
     runtime = FactSheetData.open(FactSheetData.copyInto(dir));
-    sheets =
-        new FactSheetService(
-            runtime.reports(),
-            runtime.store(),
-            runtime.definitions(),
-            runtime.catalogue(),
-            FactSheetProperties.defaults().texts());
+    sheets = runtime.factSheets(FactSheetProperties.defaults().texts());
     yearPdf = render("2021", ORG, "authority", "pdf");
     yearText = SheetText.of(yearPdf);
     quarterPdf = render("2021-Q3", "FBU", "provider", "pdf");

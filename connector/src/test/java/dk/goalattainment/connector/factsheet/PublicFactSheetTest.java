@@ -67,13 +67,7 @@ class PublicFactSheetTest {
   @BeforeAll
   void renderThePublicSheets(@TempDir Path dir) {
     runtime = FactSheetData.open(FactSheetData.copyInto(dir));
-    sheets =
-        new FactSheetService(
-            runtime.reports(),
-            runtime.store(),
-            runtime.definitions(),
-            runtime.catalogue(),
-            FactSheetProperties.defaults().texts());
+    sheets = runtime.factSheets(FactSheetProperties.defaults().texts());
     sheets.tables(OPEN_DATA).rows().forEach(r -> published.put(key(r), r));
     areaText = SheetText.of(render("2021-Q3", "FBU", "authority", "pdf"));
     areaHtml = new String(render("2021-Q3", "FBU", "authority", "html"), StandardCharsets.UTF_8);

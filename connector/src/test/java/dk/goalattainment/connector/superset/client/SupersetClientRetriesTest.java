@@ -16,10 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SupersetClientRetriesTest {
   @RegisterExtension static final SupersetHarness superset = new SupersetHarness();
 
-  private static final String URI_WITH_PASSWORD = "postgresql://reader:db-Secret@db:5432/goals";
-
   private static DatabaseRequest goals() {
-    return new DatabaseRequest("goals", URI_WITH_PASSWORD, true, true, "https://defs/db", null);
+    return SupersetClientTest.goals();
   }
 
   @Test

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SupersetClientTest {
   @RegisterExtension static final SupersetHarness superset = new SupersetHarness();
 
-  private static final String URI_WITH_PASSWORD = "postgresql://reader:db-Secret@db:5432/goals";
+  static final String URI_WITH_PASSWORD = "postgresql://reader:db-Secret@db:5432/goals";
 
-  private static DatabaseRequest goals() {
+  /** The database request the client tests create, with a password in its URI. */
+  static DatabaseRequest goals() {
     return new DatabaseRequest("goals", URI_WITH_PASSWORD, true, true, "https://defs/db", null);
   }
 
