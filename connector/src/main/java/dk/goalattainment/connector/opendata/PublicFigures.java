@@ -151,13 +151,13 @@ public final class PublicFigures implements AutoCloseable {
         || (r.grouping() == Grouping.ORG_CHILD && !g.parents.contains(r.orgUnitId()))) {
       return Optional.empty();
     }
-    CubeSlice slice = CubeSlice.forReport(r.grouping().goalColumn(), r.filters().byColumn());
+    CubeSlice cells = CubeSlice.forReport(r.grouping().goalColumn(), r.filters().byColumn());
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Map<String, Object> cell :
         g.bySlice.getOrDefault(slice(r.period().code(), r.via().code()), List.of())) {
       String org =
           (String) cell.get(r.grouping() == Grouping.ORG_CHILD ? "parent_org_unit" : "org_unit");
-      if (!r.orgUnitId().equals(org) || !slice.matches(cell)) {
+      if (!r.orgUnitId().equals(org) || !cells.matches(cell)) {
         continue;
       }
       rows.add(row(cell, r.grouping()));
