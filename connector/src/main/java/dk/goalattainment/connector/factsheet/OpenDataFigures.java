@@ -44,6 +44,7 @@ final class OpenDataFigures implements SheetFigures {
 
   OpenDataFigures(OpenDataExport.Tables tables, EngineFigures engine) {
     this.engine = engine;
+    CubeSlice total = CubeSlice.total();
     for (Map<String, Object> r : tables.rows()) {
       String period = (String) r.get("period");
       String org = (String) r.get("org_unit");
@@ -58,7 +59,7 @@ final class OpenDataFigures implements SheetFigures {
               (String) r.get("goal_type")),
           r);
       covered.add(period + "|" + org);
-      if (r.get("parent_org_unit") != null && CubeSlice.total().matches(r)) {
+      if (r.get("parent_org_unit") != null && total.matches(r)) {
         children
             .computeIfAbsent(
                 period + "|" + r.get("via") + "|" + r.get("parent_org_unit"),

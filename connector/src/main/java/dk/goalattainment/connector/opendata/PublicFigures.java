@@ -176,9 +176,10 @@ public final class PublicFigures implements AutoCloseable {
     if (!FIGURES.contains(figure)) {
       return Optional.empty();
     }
+    CubeSlice total = CubeSlice.total();
     for (Map<String, Object> cell :
         generation().bySlice.getOrDefault(slice(period, Via.AUTHORITY.code()), List.of())) {
-      if (org.equals(cell.get("org_unit")) && CubeSlice.total().matches(cell)) {
+      if (org.equals(cell.get("org_unit")) && total.matches(cell)) {
         Object v = cell.get(figure);
         return v == null ? Optional.empty() : Optional.of(((Number) v).doubleValue());
       }

@@ -70,10 +70,12 @@ public final class CubeSlice {
 
   private final Map<String, Kind> kinds;
   private final Map<String, String> values;
+  private final List<Condition> conditions;
 
   private CubeSlice(Map<String, Kind> kinds, Map<String, String> values) {
     this.kinds = kinds;
     this.values = values;
+    this.conditions = computeConditions();
   }
 
   /**
@@ -144,6 +146,10 @@ public final class CubeSlice {
 
   /** The conditions, in {@link #DIMENSIONS} order; a free dimension has none. */
   public List<Condition> conditions() {
+    return conditions;
+  }
+
+  private List<Condition> computeConditions() {
     List<Condition> out = new ArrayList<>();
     for (String d : DIMENSIONS) {
       switch (kind(d)) {
@@ -153,7 +159,7 @@ public final class CubeSlice {
         case FREE -> {}
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /**
@@ -161,7 +167,7 @@ public final class CubeSlice {
    * evaluated in memory, for readers of cells already read (the published open-data table).
    */
   public boolean matches(Map<String, ?> row) {
-    for (Condition c : conditions()) {
+    for (Condition c : conditions) {
       if (Objects.equals(c.value(), row.get(c.column())) != c.equal()) {
         return false;
       }
