@@ -12,6 +12,7 @@ import dk.goalattainment.connector.core.engine.CubeRowsSql;
 import dk.goalattainment.connector.core.engine.CubeSql;
 import dk.goalattainment.connector.core.engine.CubeStep;
 import dk.goalattainment.connector.core.engine.CubeStep.TableKind;
+import dk.goalattainment.connector.core.engine.CubeTables;
 import dk.goalattainment.connector.core.engine.DatasetSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,6 +50,18 @@ final class CubeRefresh {
     }
     for (String sql : dictionaries.helperTables()) {
       steps.execute(sql);
+    }
+    // Statistics for the planner (PostgreSQL): without them it takes the dictionaries and helpers
+    // for one row each and plans nested loops over the goals (3.8 s instead of 0.1 s at 100 k).
+    for (String t :
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(CubeTables.UNIT, CubeTables.CODE, CubeTables.PERIOD),
+                CubeDictionaries.HELPERS.stream())
+            .toList()) {
+      String analyze = dialect.analyze(t);
+      if (analyze != null) {
+        steps.execute(analyze);
+      }
     }
   }
 
