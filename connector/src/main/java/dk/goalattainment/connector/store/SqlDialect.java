@@ -88,6 +88,11 @@ public interface SqlDialect extends SqlSyntax, AutoCloseable {
     return List.of();
   }
 
+  /** Statements a full refresh runs first (after dropping the cube's view). */
+  default List<String> beforeFullRefresh() {
+    return List.of();
+  }
+
   /**
    * Takes the store-wide refresh lock on the refresh's connection (held until its transaction
    * ends), or answers false when another process holds it. A dialect whose database only one

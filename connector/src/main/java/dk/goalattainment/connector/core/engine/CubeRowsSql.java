@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The cube's rows from its measures ({@link CubeSql}): keys decoded to codes, labels joined on the
- * small result, the figures rendered from {@link Figures} over the measures, and the changes from
- * the same slice of the previous period and a year earlier (equality joins on integer keys). Also
- * the statements that apply an incremental change to the stored cube.
+ * The cube from its measures ({@link CubeSql}) in two parts (ADR 0019): the <b>slice rows</b>, a
+ * narrow table of integer keys and measures (with the measures of the previous period and of a year
+ * earlier that the change columns compare), which a refresh writes; and the <b>view</b> named as
+ * the dataset, which decodes the keys, joins the labels and derives every figure from the measures
+ * on read. Also the statements that apply an incremental change to the slice rows.
  */
 public final class CubeRowsSql {
   private final CubeLayout layout;
@@ -53,29 +54,60 @@ public final class CubeRowsSql {
         + " <> 0";
   }
 
-  /** The measures and figures of a slice, by column name, over measures of alias {@code m}. */
-  private Map<String, String> values() {
-    MeasureRefs m = MeasureRefs.columnsOf("m");
-    Map<String, String> c = new LinkedHashMap<>();
-    for (Measure measure : Measure.values()) {
-      c.put(measure.column(), m.ref(measure));
-    }
-    Figures.columns(Figures.REPORTED, m, syntax).forEach(c::putIfAbsent);
-    Figures.columns(Figures.CUBE_ONLY, m, syntax).forEach(c::putIfAbsent);
-    return c;
+  /** The table that holds the cube's slices (keys and measures) behind the view of the cube. */
+  public static String slicesTable(String cubeTable) {
+    return cubeTable + "_slices";
   }
 
   /**
-   * Every slice's measures and figure values, from measures of {@link #nullified} shape: the
-   * figures are computed once per slice, and the changes compare these values.
+   * The slice rows of the cube ({@link #slicesTable}): integer keys, the measures (of {@link
+   * #nullified} shape in {@code measures}) and the change columns (against the same slice of the
+   * previous period and of a year earlier, also in {@code measures}), for the slices in {@code
+   * targets} ({@code pid, via, node, cell}) or every slice when null. The change columns are stored
+   * because they compare two slices; every other figure is derived on read by the view.
    */
-  public String figures(String measures) {
+  public String slices(String measures, String targets) {
     StringBuilder sql = new StringBuilder("SELECT m.pid, m.via, m.node, m.cell");
-    values().forEach((name, e) -> sql.append(",\n       ").append(e).append(" AS ").append(name));
-    return sql.append("\nFROM ").append(measures).append(" m").toString();
+    for (Measure m : Measure.values()) {
+      sql.append(",\n  m.").append(m.column());
+    }
+    MeasureRefs cur = MeasureRefs.columnsOf("m");
+    for (String[] other : new String[][] {{"pv", "_change_prev"}, {"yy", "_change_yoy"}}) {
+      MeasureRefs o = MeasureRefs.columnsOf(other[0]);
+      for (Figures.Change ch : Figures.CHANGED) {
+        sql.append(",\n  ")
+            .append(
+                ch.sql(
+                    "(" + ch.figure().sql(cur, syntax) + ")",
+                    "(" + ch.figure().sql(o, syntax) + ")",
+                    syntax))
+            .append(" AS ")
+            .append(ch.figure().id())
+            .append(other[1]);
+      }
+    }
+    String same = "%1$s.via = m.via AND %1$s.node = m.node AND %1$s.cell = m.cell";
+    return sql.append("\nFROM ")
+        .append(measures)
+        .append(" m\n")
+        .append(
+            targets == null
+                ? ""
+                : "JOIN " + targets + " t ON t.pid = m.pid AND " + same.formatted("t") + "\n")
+        .append("JOIN ")
+        .append(PERIOD)
+        .append(" ep ON ep.pid = m.pid\nLEFT JOIN ")
+        .append(measures)
+        .append(" pv ON pv.pid = ep.prev_pid AND ")
+        .append(same.formatted("pv"))
+        .append("\nLEFT JOIN ")
+        .append(measures)
+        .append(" yy ON yy.pid = ep.yoy_pid AND ")
+        .append(same.formatted("yy"))
+        .toString();
   }
 
-  /** Every column expression of a cube row, by column name. */
+  /** Every column expression of a cube row over a slice row {@code m}, by column name. */
   private Map<String, String> expressions() {
     Map<String, String> c = new LinkedHashMap<>();
     c.put("period", "dp.period");
@@ -109,11 +141,17 @@ public final class CubeRowsSql {
           "CASE WHEN %1$s.code IS NULL THEN '%3$s' ELSE COALESCE(%2$s.label_da, %1$s.code) END"
               .formatted(d[1], d[2], d[3]));
     }
-    for (String value : values().keySet()) {
-      c.put(value, "m." + value);
+    MeasureRefs m = MeasureRefs.columnsOf("m");
+    for (Measure measure : Measure.values()) {
+      c.put(measure.column(), m.ref(measure));
     }
-    c.putAll(Figures.changes("m", "pv", "_change_prev", syntax));
-    c.putAll(Figures.changes("m", "yy", "_change_yoy", syntax));
+    Figures.columns(Figures.REPORTED, m, syntax).forEach(c::putIfAbsent);
+    Figures.columns(Figures.CUBE_ONLY, m, syntax).forEach(c::putIfAbsent);
+    for (String suffix : List.of("_change_prev", "_change_yoy")) {
+      for (Figures.Change ch : Figures.CHANGED) {
+        c.put(ch.figure().id() + suffix, "m." + ch.figure().id() + suffix);
+      }
+    }
     return c;
   }
 
@@ -123,11 +161,12 @@ public final class CubeRowsSql {
   }
 
   /**
-   * The rows of the cube, with the given columns in order, from the slice values in {@code
-   * measures} ({@link #figures} shape), for the slices in {@code targets} ({@code pid, via, node,
-   * cell}) or every slice when null.
+   * The view of the cube: the given columns in order, over the slice rows in {@code slicesTable}
+   * ({@link #slices}), with the labels, period and org columns joined and every figure but the
+   * stored changes derived from the stored measures on read (one formula per figure, ADR 0015), so
+   * that a refresh writes only integer keys, measures and changes.
    */
-  public String rows(List<String> columns, String measures, String targets) {
+  public String view(List<String> columns, String slicesTable) {
     Map<String, String> e = expressions();
     List<String> select = new ArrayList<>();
     for (String column : columns) {
@@ -150,15 +189,11 @@ public final class CubeRowsSql {
                             + " AND l%5$s.code = %1$s.code\n")
                         .formatted(d[0], d[1], d[2], CODE, d[0].substring(1)))
             .collect(Collectors.joining());
-    String same = "%1$s.via = m.via AND %1$s.node = m.node AND %1$s.cell = m.cell";
     return "SELECT\n  "
         + String.join(",\n  ", select)
         + "\nFROM "
-        + measures
+        + slicesTable
         + " m\n"
-        + (targets == null
-            ? ""
-            : "JOIN " + targets + " t ON t.pid = m.pid AND " + same.formatted("t") + "\n")
         + "JOIN "
         + PERIOD
         + " ep ON ep.pid = m.pid\n"
@@ -171,15 +206,7 @@ public final class CubeRowsSql {
         + "JOIN "
         + DatasetSql.ORG_TABLE
         + " ou ON ou.unit_id = eu.unit_id\n"
-        + dims
-        + "LEFT JOIN "
-        + measures
-        + " pv ON pv.pid = ep.prev_pid AND "
-        + same.formatted("pv")
-        + "\nLEFT JOIN "
-        + measures
-        + " yy ON yy.pid = ep.yoy_pid AND "
-        + same.formatted("yy");
+        + dims.stripTrailing();
   }
 
   // ------------------------------------------------------------------ incremental
@@ -217,77 +244,30 @@ public final class CubeRowsSql {
   }
 
   /**
-   * The stored measures of the needed slices ({@code e_needc}: {@link #decoded} of {@code e_need}),
-   * as raw sums (0 for null), by integer keys. The stored rows are found by their codes, an
-   * equality join on the cube's own key columns, so the database reads only the rows it needs.
+   * The measures of every needed slice ({@code e_need}) after the change: the stored measures (read
+   * from the slice rows by their integer keys; 0 for null or a slice not stored yet) plus the
+   * change in {@code e_m} (0 where it has none), as raw sums.
    */
-  public static String storedMeasures(String cubeTable) {
+  public static String updatedSums(String slicesTable) {
     List<String> sums = new ArrayList<>();
     for (Measure m : Measure.values()) {
       String raw = CubeSql.measure(m, "x").substring(2);
-      sums.add("COALESCE(a." + m.column() + ", 0) AS " + raw);
+      sums.add("COALESCE(a.%s, 0) + COALESCE(d.%s, 0) AS %s".formatted(m.column(), raw, raw));
     }
     return """
         SELECT n.pid, n.via, n.node, n.cell, %1$s
-        FROM e_needc n
-        JOIN %2$s a ON a.period = n.period AND a.via = n.via_code AND a.org_unit = n.org_unit
-         AND a.target_group = n.target_group AND a.effect_goal = n.effect_goal
-         AND a.life_theme = n.life_theme AND a.goal_type = n.goal_type"""
-        .formatted(String.join(", ", sums), cubeTable);
+        FROM e_need n
+        LEFT JOIN %2$s a
+          ON a.pid = n.pid AND a.via = n.via AND a.node = n.node AND a.cell = n.cell
+        LEFT JOIN e_m d
+          ON d.pid = n.pid AND d.via = n.via AND d.node = n.node AND d.cell = n.cell"""
+        .formatted(String.join(",\n       ", sums), slicesTable);
   }
 
-  /** Stored measures plus the change, per needed slice. */
-  public static String updatedSums() {
-    String all = "cit, xs, xq, fu, met, prog, dist, pm, pu_, mm, mu, lm, lu, due, on_time, overdue";
-    String sums =
-        java.util.Arrays.stream(all.split(", "))
-            .map(s -> "SUM(" + s + ") AS " + s)
-            .collect(Collectors.joining(", "));
-    return """
-        SELECT pid, via, node, cell, %1$s
-        FROM (SELECT * FROM e_cur
-              UNION ALL
-              SELECT d.* FROM e_m d
-              JOIN e_need n ON n.pid = d.pid AND n.via = d.via AND n.node = d.node
-                           AND n.cell = d.cell) t
-        GROUP BY pid, via, node, cell"""
-        .formatted(sums);
-  }
-
-  /**
-   * Slices by integer keys ({@code pid, via, node, cell} of {@code slices}) with the cube's codes
-   * beside them: {@code period, via_code, org_unit, target_group, effect_goal, life_theme,
-   * goal_type}.
-   */
-  public String decoded(String slices) {
-    return """
-        SELECT t.pid, t.via, t.node, t.cell, ep.period,
-               CASE WHEN t.via = 0 THEN 'authority' ELSE 'provider' END AS via_code,
-               eu.unit_id AS org_unit,
-               COALESCE(ctg.code, '*') AS target_group, COALESCE(ceg.code, '*') AS effect_goal,
-               COALESCE(clt.code, '*') AS life_theme, COALESCE(cgt.code, '*') AS goal_type
-        FROM %8$s t JOIN %1$s ep ON ep.pid = t.pid JOIN %2$s eu ON eu.uno = t.node
-        LEFT JOIN %3$s ctg ON ctg.dimension = 'target_group' AND ctg.id = %4$s
-        LEFT JOIN %3$s ceg ON ceg.dimension = 'effect_goal' AND ceg.id = %5$s
-        LEFT JOIN %3$s clt ON clt.dimension = 'life_theme' AND clt.id = %6$s
-        LEFT JOIN %3$s cgt ON cgt.dimension = 'goal_type' AND cgt.id = %7$s"""
-        .formatted(
-            PERIOD,
-            UNIT,
-            CODE,
-            layout.tg("t.cell"),
-            layout.eg("t.cell"),
-            layout.lt("t.cell"),
-            layout.gt("t.cell"),
-            slices);
-  }
-
-  /** Deletes the target slices' rows ({@code e_tgtc}: {@link #decoded} of them) from the cube. */
-  public static String deleteTargets(String cubeTable) {
-    return ("DELETE FROM %1$s WHERE EXISTS (SELECT 1 FROM e_tgtc t WHERE t.period = %1$s.period"
-            + " AND t.via_code = %1$s.via AND t.org_unit = %1$s.org_unit"
-            + " AND t.target_group = %1$s.target_group AND t.effect_goal = %1$s.effect_goal"
-            + " AND t.life_theme = %1$s.life_theme AND t.goal_type = %1$s.goal_type)")
-        .formatted(cubeTable);
+  /** Deletes the target slices' rows ({@code e_tgt}) from the slice rows. */
+  public static String deleteTargets(String slicesTable) {
+    return ("DELETE FROM %1$s WHERE EXISTS (SELECT 1 FROM e_tgt t WHERE t.pid = %1$s.pid"
+            + " AND t.via = %1$s.via AND t.node = %1$s.node AND t.cell = %1$s.cell)")
+        .formatted(slicesTable);
   }
 }

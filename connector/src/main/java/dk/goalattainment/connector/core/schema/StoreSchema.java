@@ -206,10 +206,11 @@ public final class StoreSchema {
               req("happened_at", Type.TIMESTAMP),
               opt("detail", V)),
           // The refresh engine's dictionaries and state (core.engine.CubeTables); its per-goal
-          // tables are created by the full refresh itself.
+          // tables are created by the full refresh itself. The dictionaries are stored (logged on
+          // PostgreSQL): the attainment cube's view reads them.
           table(
               "engine_unit",
-              Kind.ENGINE,
+              Kind.STORED,
               List.of(),
               req("unit_id", V),
               req("uno", I),
@@ -217,14 +218,14 @@ public final class StoreSchema {
               req("depth", I)),
           table(
               "engine_code",
-              Kind.ENGINE,
+              Kind.STORED,
               List.of(),
               req("dimension", V),
               req("code", V),
               req("id", I)),
           table(
               "engine_period",
-              Kind.ENGINE,
+              Kind.STORED,
               List.of(),
               req("pid", I),
               req("period", V),

@@ -3,6 +3,7 @@ package dk.goalattainment.connector.store.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dk.goalattainment.connector.core.engine.CubeStep;
+import dk.goalattainment.connector.core.engine.CubeTables;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.core.schema.StoreSchema;
@@ -198,6 +199,17 @@ public final class PostgresDialect implements SqlDialect {
   @Override
   public List<String> refreshSettings() {
     return List.of("SET LOCAL work_mem = '256MB'");
+  }
+
+  /**
+   * The cube's view reads the engine's dictionaries: they are logged (stores made before the cube
+   * became a view made them unlogged; {@code SET LOGGED} is a no-op on a logged table).
+   */
+  @Override
+  public List<String> beforeFullRefresh() {
+    return java.util.stream.Stream.of(CubeTables.UNIT, CubeTables.CODE, CubeTables.PERIOD)
+        .map(t -> "ALTER TABLE " + t + " SET LOGGED")
+        .toList();
   }
 
   /** A transaction-scoped advisory lock: one refresh at a time across processes. */
