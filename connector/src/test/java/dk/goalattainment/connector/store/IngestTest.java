@@ -227,6 +227,65 @@ abstract class IngestTest extends AbstractStoreContractTest {
                 + " org path");
   }
 
+  /** More rows than the staging pipeline holds at once: every batch boundary and the rest. */
+  private static final int MANY = 2 * StagingPipeline.BATCH + 7;
+
+  @Test
+  void aBatchLargerThanTheStagingBuffersIsStoredWholeAndRowByRow() throws Exception {
+    Fixture f = new Fixture().unit("A", null, "myndighed");
+    Map<String, String> expected = new java.util.HashMap<>();
+    for (int i = 0; i < MANY; i++) {
+      f.goal("g" + i, Fixture.cpr(i % 500), 3, 6, "A", null);
+      f.followUp("f" + i, "g" + i, "2018-05-01", i % 10 + 1);
+      expected.put("f" + i, "g" + i + " " + (i % 10 + 1));
+    }
+
+    IngestCounts counts = db.ingest(f.batch());
+
+    assertThat(counts.of(RecordKind.FOLLOWUPS).inserted()).isEqualTo(MANY);
+    assertThat(db.store.tableCounts())
+        .isEqualTo(Map.of("org_unit", 1L, "goal", (long) MANY, "followup", (long) MANY));
+    Map<String, String> stored = new java.util.HashMap<>();
+    try (java.sql.Connection c = db.store.dialect().connect();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery("SELECT followup_id, goal_id, score FROM followup")) {
+      while (rs.next()) {
+        stored.put(rs.getString(1), rs.getString(2) + " " + rs.getInt(3));
+      }
+    }
+    assertThat(stored).isEqualTo(expected);
+  }
+
+  @Test
+  void aDatabaseFailureWhileStagingStoresNothingAndFreesTheStore() throws Exception {
+    db.ingest(WorkedExample.batch());
+    Fixture f = new Fixture().unit("B", null, "myndighed");
+    for (int i = 0; i < MANY; i++) {
+      f.goal("n" + i, Fixture.cpr(i % 500), 3, 6, "B", null)
+          .followUp("m" + i, "n" + i, "2018-05-01", 6);
+    }
+    renameStageFollowUps("stage_followup", "stage_followup_away");
+
+    ConnectorException e =
+        catchThrowableOfType(ConnectorException.class, () -> db.ingest(f.batch()));
+
+    renameStageFollowUps("stage_followup_away", "stage_followup");
+    assertThat(e).as("the ingest should fail").isNotNull();
+    assertThat(e.code()).isEqualTo(ErrorCode.STORE_FAILURE);
+    assertThat(e.getMessage()).contains("stage_followup");
+    assertThat(db.store.tableCounts())
+        .isEqualTo(Map.of("org_unit", 4L, "goal", 5L, "followup", 5L));
+    assertThat(db.ingest(f.batch()).of(RecordKind.GOALS).inserted()).isEqualTo(MANY);
+  }
+
+  private void renameStageFollowUps(String from, String to) throws java.sql.SQLException {
+    try (java.sql.Connection c = db.store.dialect().connect();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE " + from + " RENAME TO " + to);
+    }
+  }
+
   @Test
   void rejectsACycleInTheOrgTree() {
     db.ingest(new Fixture().unit("A", null, null).unit("B", "A", null).batch());
