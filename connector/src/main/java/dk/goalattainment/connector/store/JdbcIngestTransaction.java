@@ -67,8 +67,8 @@ final class JdbcIngestTransaction implements IngestTransaction {
       this.connection = dialect.connect();
       connection.setAutoCommit(false);
       try (Statement s = connection.createStatement()) {
-        for (String table : stageTables()) {
-          s.execute("DELETE FROM " + table);
+        for (String sql : dialect.stageStatements()) {
+          s.execute(sql);
         }
       }
       this.staging = new StagingPipeline(dialect, connection);
@@ -76,10 +76,6 @@ final class JdbcIngestTransaction implements IngestTransaction {
       lock.unlock();
       throw JdbcStore.failure("starting an ingest", e);
     }
-  }
-
-  private static List<String> stageTables() {
-    return List.of("stage_org_unit", "stage_goal", "stage_followup", "stage_rejected");
   }
 
   @Override
@@ -305,7 +301,7 @@ final class JdbcIngestTransaction implements IngestTransaction {
           rebuildClosure(s);
           OrgTreeChecks.updateLevels(connection);
         }
-        for (String table : stageTables()) {
+        for (String table : SchemaDdl.stageTables()) {
           s.execute("DELETE FROM " + table);
         }
       }

@@ -15,10 +15,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stages an ingest's rows through the dialect's {@link BulkWriter}s on one background thread, so
- * that reading and validating the next records overlaps with the database's work on the previous
- * ones (an ingest is otherwise one thread: the parser, the validator and the appender or {@code
- * COPY} take turns).
+ * Stages an ingest's rows through the dialect's {@linkplain SqlDialect#stageWriter stage writers}
+ * on one background thread, so that reading and validating the next records overlaps with the
+ * database's work on the previous ones (an ingest is otherwise one thread: the parser, the
+ * validator and the appender or {@code COPY} take turns).
  *
  * <p>Rows are handed over in batches of {@link #BATCH} per table; at most {@link #IN_FLIGHT}
  * batches wait, so memory stays bounded whatever the input's size. The one thread runs the batches
@@ -98,7 +98,7 @@ final class StagingPipeline implements AutoCloseable {
   private void write(Pending p) throws SQLException {
     BulkWriter w = writers.get(p.table());
     if (w == null) {
-      w = dialect.bulkWriter(connection, p.table(), p.columns());
+      w = dialect.stageWriter(connection, p.table(), p.columns());
       writers.put(p.table(), w);
     }
     for (Object[] row : p.rows()) {

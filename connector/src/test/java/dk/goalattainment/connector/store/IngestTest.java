@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dk.goalattainment.connector.Fixture;
+import dk.goalattainment.connector.TestStore;
 import dk.goalattainment.connector.WorkedExample;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
@@ -265,25 +266,57 @@ abstract class IngestTest extends AbstractStoreContractTest {
       f.goal("n" + i, Fixture.cpr(i % 500), 3, 6, "B", null)
           .followUp("m" + i, "n" + i, "2018-05-01", 6);
     }
-    renameStageFollowUps("stage_followup", "stage_followup_away");
+    TestStore failing =
+        new TestStore(
+            failingAfter(db.store.dialect(), "stage_followup", StagingPipeline.BATCH + 1));
 
     ConnectorException e =
-        catchThrowableOfType(ConnectorException.class, () -> db.ingest(f.batch()));
+        catchThrowableOfType(ConnectorException.class, () -> failing.ingest(f.batch()));
 
-    renameStageFollowUps("stage_followup_away", "stage_followup");
     assertThat(e).as("the ingest should fail").isNotNull();
     assertThat(e.code()).isEqualTo(ErrorCode.STORE_FAILURE);
-    assertThat(e.getMessage()).contains("stage_followup");
+    assertThat(e.getMessage()).contains("stage_followup", "injected failure");
     assertThat(db.store.tableCounts())
         .isEqualTo(Map.of("org_unit", 4L, "goal", 5L, "followup", 5L));
     assertThat(db.ingest(f.batch()).of(RecordKind.GOALS).inserted()).isEqualTo(MANY);
   }
 
-  private void renameStageFollowUps(String from, String to) throws java.sql.SQLException {
-    try (java.sql.Connection c = db.store.dialect().connect();
-        java.sql.Statement s = c.createStatement()) {
-      s.execute("ALTER TABLE " + from + " RENAME TO " + to);
-    }
+  /**
+   * {@code dialect}, except that its stage writer for {@code table} fails at the {@code row}-th
+   * row, as a database that runs out of room would.
+   */
+  private static SqlDialect failingAfter(SqlDialect dialect, String table, int row) {
+    java.lang.reflect.InvocationHandler handler =
+        (proxy, method, args) -> {
+          Object result;
+          try {
+            result = method.invoke(dialect, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+          if (method.getName().equals("stageWriter") && table.equals(args[1])) {
+            BulkWriter writer = (BulkWriter) result;
+            int[] written = {0};
+            return new BulkWriter() {
+              @Override
+              public void append(Object... values) throws java.sql.SQLException {
+                if (++written[0] == row) {
+                  throw new java.sql.SQLException("injected failure at row " + row);
+                }
+                writer.append(values);
+              }
+
+              @Override
+              public void close() throws java.sql.SQLException {
+                writer.close();
+              }
+            };
+          }
+          return result;
+        };
+    return (SqlDialect)
+        java.lang.reflect.Proxy.newProxyInstance(
+            SqlDialect.class.getClassLoader(), new Class<?>[] {SqlDialect.class}, handler);
   }
 
   @Test
