@@ -173,10 +173,13 @@ final class StagingPipeline implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try {
-      closeWriters();
-    } catch (SQLException | RuntimeException e) {
-      // discarding anyway: the transaction is rolled back
+    for (BulkWriter w : writers.values()) {
+      try {
+        w.discard();
+      } catch (SQLException | RuntimeException e) {
+        // discarding anyway: the transaction is rolled back
+      }
     }
+    writers.clear();
   }
 }
