@@ -3,13 +3,10 @@ package dk.goalattainment.connector.bench;
 import dk.goalattainment.connector.app.ConnectorRuntime;
 import dk.goalattainment.connector.core.catalogue.Catalogue;
 import dk.goalattainment.connector.core.definitions.Definitions;
-import dk.goalattainment.connector.core.ingest.IngestBatch;
-import dk.goalattainment.connector.core.ingest.IngestCounts;
 import dk.goalattainment.connector.core.privacy.Pseudonymizer;
 import dk.goalattainment.connector.definitions.CatalogueLoader;
 import dk.goalattainment.connector.definitions.CheckedDefinitions;
 import dk.goalattainment.connector.definitions.DefinitionFiles;
-import dk.goalattainment.connector.ingest.CsvRecords;
 import dk.goalattainment.connector.store.JdbcStore;
 import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -120,7 +117,7 @@ public final class Benchmarks {
               --memory-limit S DuckDB memory_limit of the peak-memory run (default 1GB)
               --requests N     REST requests measured (default 20000), after N/10 warm-up
               --rate R         REST requests per second (default 1000)
-              --repeats N      runs of each refresh / floor (default 2; best and all are printed)
+              --repeats N      runs of each ingest, refresh / floor (default 2; all and the median are printed)
               --connector-jar  the shaded connector.jar for `serve` (default: the one on the class path)""");
         return;
       }
@@ -283,63 +280,7 @@ public final class Benchmarks {
   // ---------------------------------------------------------------- 1. ingest
 
   private void ingest() throws Exception {
-    log.println("== ingest");
-    md.append("### 1. CSV ingest (DuckDB)\n\n");
-    md.append(
-        "| run | records | seconds | records/s | load avg (before → after) |\n|---|---:|---:|---:|---|\n");
-    // subject: the `connector ingest` path
-    deleteDb(subjectDb);
-    String l0 = load();
-    long t0 = System.nanoTime();
-    IngestCounts counts;
-    try (ConnectorRuntime rt = open(subjectDb)) {
-      IngestBatch batch =
-          new IngestBatch(
-              CsvRecords.orgUnits(files.org()),
-              CsvRecords.goals(files.goals()),
-              CsvRecords.followUps(files.followUps()));
-      counts = rt.ingest().ingest(batch);
-    }
-    double subject = secs(t0);
-    String l1 = load();
-    log.print(counts.summary());
-    row("connector ingest (CsvRecords → IngestService → DuckDB)", files.records(), subject, l0, l1);
-
-    // floor: DuckDB's read_csv into the same tables
-    Path floorDb = work.resolve("floor-ingest.duckdb");
-    deleteDb(floorDb);
-    try (ConnectorRuntime rt = open(floorDb)) {
-      // only to create the schema and catalogue labels
-    }
-    l0 = load();
-    t0 = System.nanoTime();
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + floorDb);
-        Statement s = c.createStatement()) {
-      c.setAutoCommit(false);
-      for (String sql : FloorSql.load(files)) {
-        s.execute(sql);
-      }
-      c.commit();
-    }
-    double floor = secs(t0);
-    l1 = load();
-    row("floor: DuckDB read_csv INSERT of the same files", files.records(), floor, l0, l1);
-    deleteDb(floorDb);
-    double rate = files.records() / subject;
-    md.append(
-        ("%nIngest: **%,.0f records/s** (target ≥ 250 000: %s); floor %,.0f records/s; subject/floor"
-                + " time ratio **%.1f×**.%n%n")
-            .formatted(
-                rate,
-                rate >= 250_000 ? "met" : "missed by %.0f %%".formatted(100 * (1 - rate / 250_000)),
-                files.records() / floor,
-                subject / floor));
-  }
-
-  private void row(String what, long records, double seconds, String l0, String l1) {
-    md.append(
-        "| %s | %,d | %.2f | %,.0f | %s → %s |%n"
-            .formatted(what, records, seconds, records / seconds, l0, l1));
+    new IngestBench(files, work, subjectDb, repeats, md, this::open).run();
   }
 
   // ---------------------------------------------------------------- 2. refresh

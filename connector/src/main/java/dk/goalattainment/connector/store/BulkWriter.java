@@ -13,4 +13,12 @@ public interface BulkWriter extends AutoCloseable {
   /** Writes what is buffered and releases the writer. */
   @Override
   void close() throws SQLException;
+
+  /**
+   * Releases the writer when its rows are not wanted (the transaction is being rolled back); by
+   * default the same as {@link #close()}.
+   */
+  default void discard() throws SQLException {
+    close();
+  }
 }

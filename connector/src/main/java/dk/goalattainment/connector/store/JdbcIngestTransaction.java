@@ -16,7 +16,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -49,11 +48,14 @@ final class JdbcIngestTransaction implements IngestTransaction {
   private static final List<String> FOLLOWUP_COLUMNS =
       List.of("row_no", "followup_id", "goal_id", "followup_date", "score");
 
+  private static final List<String> REJECTED_COLUMNS =
+      List.of("kind", "row_no", "id", "unit_ref", "unit_ref2", "goal_ref");
+
   private final JdbcStore store;
   private final SqlDialect dialect;
   private final ReentrantLock lock;
   private final Connection connection;
-  private final Map<String, BulkWriter> writers = new HashMap<>();
+  private final StagingPipeline staging;
   private boolean committed;
 
   JdbcIngestTransaction(JdbcStore store, ReentrantLock lock) {
@@ -65,49 +67,31 @@ final class JdbcIngestTransaction implements IngestTransaction {
       this.connection = dialect.connect();
       connection.setAutoCommit(false);
       try (Statement s = connection.createStatement()) {
-        for (String table : stageTables()) {
-          s.execute("DELETE FROM " + table);
+        for (String sql : dialect.stageStatements()) {
+          s.execute(sql);
         }
       }
+      this.staging = new StagingPipeline(dialect, connection);
     } catch (SQLException e) {
       lock.unlock();
       throw JdbcStore.failure("starting an ingest", e);
     }
   }
 
-  private static List<String> stageTables() {
-    return List.of("stage_org_unit", "stage_goal", "stage_followup", "stage_rejected");
-  }
-
-  private BulkWriter writer(String table, List<String> columns) throws SQLException {
-    BulkWriter w = writers.get(table);
-    if (w == null) {
-      w = dialect.bulkWriter(connection, table, columns);
-      writers.put(table, w);
-    }
-    return w;
-  }
-
-  private void closeWriters() throws SQLException {
-    for (BulkWriter w : writers.values()) {
-      w.close();
-    }
-    writers.clear();
-  }
-
   @Override
   public void stageOrgUnit(long row, OrgUnit u) {
     try {
-      writer("stage_org_unit", ORG_COLUMNS)
-          .append(
-              row,
-              u.unitId(),
-              u.name(),
-              u.parentId(),
-              u.role() == null ? null : u.role().code(),
-              u.validFrom(),
-              u.validTo(),
-              u.level() == null ? null : u.level().code());
+      staging.append(
+          "stage_org_unit",
+          ORG_COLUMNS,
+          row,
+          u.unitId(),
+          u.name(),
+          u.parentId(),
+          u.role() == null ? null : u.role().code(),
+          u.validFrom(),
+          u.validTo(),
+          u.level() == null ? null : u.level().code());
     } catch (SQLException e) {
       throw JdbcStore.failure("staging org units", e);
     }
@@ -116,22 +100,23 @@ final class JdbcIngestTransaction implements IngestTransaction {
   @Override
   public void stageGoal(long row, Goal g) {
     try {
-      writer("stage_goal", GOAL_COLUMNS)
-          .append(
-              row,
-              g.goalId(),
-              g.citizenKey(),
-              g.targetGroup(),
-              g.lifeTheme(),
-              g.effectGoal(),
-              g.goalType().code(),
-              g.baselineScore(),
-              g.targetScore(),
-              g.setDate(),
-              g.dueDate(),
-              g.authorityUnitId(),
-              g.providerUnitId(),
-              g.ageBand().code());
+      staging.append(
+          "stage_goal",
+          GOAL_COLUMNS,
+          row,
+          g.goalId(),
+          g.citizenKey(),
+          g.targetGroup(),
+          g.lifeTheme(),
+          g.effectGoal(),
+          g.goalType().code(),
+          g.baselineScore(),
+          g.targetScore(),
+          g.setDate(),
+          g.dueDate(),
+          g.authorityUnitId(),
+          g.providerUnitId(),
+          g.ageBand().code());
     } catch (SQLException e) {
       throw JdbcStore.failure("staging goals", e);
     }
@@ -140,8 +125,14 @@ final class JdbcIngestTransaction implements IngestTransaction {
   @Override
   public void stageFollowUp(long row, FollowUp f) {
     try {
-      writer("stage_followup", FOLLOWUP_COLUMNS)
-          .append(row, f.followupId(), f.goalId(), f.followupDate(), f.score());
+      staging.append(
+          "stage_followup",
+          FOLLOWUP_COLUMNS,
+          row,
+          f.followupId(),
+          f.goalId(),
+          f.followupDate(),
+          f.score());
     } catch (SQLException e) {
       throw JdbcStore.failure("staging follow-ups", e);
     }
@@ -150,8 +141,15 @@ final class JdbcIngestTransaction implements IngestTransaction {
   @Override
   public void rejected(RecordKind kind, long row, RejectedKeys keys) {
     try {
-      writer("stage_rejected", List.of("kind", "row_no", "id", "unit_ref", "unit_ref2", "goal_ref"))
-          .append(kind.name(), row, keys.id(), keys.unitRef(), keys.unitRef2(), keys.goalRef());
+      staging.append(
+          "stage_rejected",
+          REJECTED_COLUMNS,
+          kind.name(),
+          row,
+          keys.id(),
+          keys.unitRef(),
+          keys.unitRef2(),
+          keys.goalRef());
     } catch (SQLException e) {
       throw JdbcStore.failure("staging rejected records", e);
     }
@@ -245,7 +243,7 @@ final class JdbcIngestTransaction implements IngestTransaction {
   public List<FieldError> crossRecordErrors() {
     List<FieldError> errors = new ArrayList<>();
     try {
-      closeWriters();
+      staging.finish();
       try (Statement s = connection.createStatement()) {
         for (Rule rule : rules()) {
           try (ResultSet rs = s.executeQuery(rule.sql())) {
@@ -290,7 +288,7 @@ final class JdbcIngestTransaction implements IngestTransaction {
   public IngestCounts commit() {
     Map<RecordKind, IngestCounts.KindCounts> counts = new EnumMap<>(RecordKind.class);
     try {
-      closeWriters();
+      staging.finish();
       try (Statement s = connection.createStatement()) {
         logChangedGoals(s);
         counts.put(
@@ -303,7 +301,7 @@ final class JdbcIngestTransaction implements IngestTransaction {
           rebuildClosure(s);
           OrgTreeChecks.updateLevels(connection);
         }
-        for (String table : stageTables()) {
+        for (String table : SchemaDdl.stageTables()) {
           s.execute("DELETE FROM " + table);
         }
       }
@@ -389,12 +387,8 @@ final class JdbcIngestTransaction implements IngestTransaction {
   @Override
   public void close() {
     try {
+      staging.close();
       if (!committed) {
-        try {
-          closeWriters();
-        } catch (SQLException e) {
-          // discarding anyway
-        }
         connection.rollback();
       }
       connection.close();

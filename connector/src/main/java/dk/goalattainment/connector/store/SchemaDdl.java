@@ -4,6 +4,7 @@ import dk.goalattainment.connector.core.schema.StoreSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** The store schema ({@link StoreSchema}) as one dialect's idempotent DDL. */
 public final class SchemaDdl {
@@ -17,8 +18,20 @@ public final class SchemaDdl {
    */
   public static List<String> render(
       Function<StoreSchema.Type, String> typeName, boolean primaryKeys, String unloggedPrefix) {
+    return render(typeName, primaryKeys, unloggedPrefix, t -> true);
+  }
+
+  /** As {@link #render(Function, boolean, String)}, for the tables {@code include} accepts. */
+  public static List<String> render(
+      Function<StoreSchema.Type, String> typeName,
+      boolean primaryKeys,
+      String unloggedPrefix,
+      Predicate<StoreSchema.Table> include) {
     List<String> ddl = new ArrayList<>();
     for (StoreSchema.Table t : StoreSchema.TABLES) {
+      if (!include.test(t)) {
+        continue;
+      }
       List<String> columns = new ArrayList<>();
       for (StoreSchema.Column c : t.columns()) {
         columns.add(c.name() + " " + typeName.apply(c.type()) + (c.nullable() ? "" : " NOT NULL"));
@@ -62,5 +75,13 @@ public final class SchemaDdl {
       }
     }
     return ddl;
+  }
+
+  /** The names of the ingest's stage tables ({@link StoreSchema.Kind#STAGE}). */
+  public static List<String> stageTables() {
+    return StoreSchema.TABLES.stream()
+        .filter(t -> t.kind() == StoreSchema.Kind.STAGE)
+        .map(StoreSchema.Table::name)
+        .toList();
   }
 }

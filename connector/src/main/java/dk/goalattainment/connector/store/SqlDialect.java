@@ -34,9 +34,27 @@ public interface SqlDialect extends SqlSyntax, AutoCloseable {
   /** Idempotent DDL that creates or upgrades the schema. */
   List<String> schemaStatements();
 
+  /**
+   * What an ingest runs on its own connection, in its transaction, before it stages rows:
+   * afterwards the stage tables ({@link SchemaDdl#stageTables()}) exist for that connection and are
+   * empty. By default they are tables of the schema, emptied.
+   */
+  default List<String> stageStatements() {
+    return SchemaDdl.stageTables().stream().map(t -> "DELETE FROM " + t).toList();
+  }
+
   /** A writer that appends rows to {@code table} on {@code connection}, within its transaction. */
   BulkWriter bulkWriter(Connection connection, String table, List<String> columns)
       throws SQLException;
+
+  /**
+   * The writer an ingest stages rows of a stage table with, within the connection's transaction;
+   * the rows are in the table once the writer is closed. By default {@link #bulkWriter}.
+   */
+  default BulkWriter stageWriter(Connection connection, String table, List<String> columns)
+      throws SQLException {
+    return bulkWriter(connection, table, columns);
+  }
 
   /**
    * The type family ({@code VARCHAR}, {@code INTEGER}, {@code BIGINT}, {@code DOUBLE}, {@code

@@ -39,6 +39,30 @@ class DuckDbStoreContractTest {
       }
       db = openEmptyStore(); // reopen for the @AfterEach
     }
+
+    @Test
+    void stagesInTheIngestsOwnTemporaryTablesAndDropsTheFilesOldOnes() throws Exception {
+      db.close();
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + db.file);
+          java.sql.Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE stage_goal (row_no BIGINT, goal_id VARCHAR)");
+        s.execute("INSERT INTO stage_goal VALUES (1, 'left over')");
+      }
+      db = new dk.goalattainment.connector.TestStore(dir);
+
+      db.ingest(dk.goalattainment.connector.WorkedExample.batch());
+
+      try (java.sql.Connection c = db.store.dialect().connect();
+          java.sql.Statement s = c.createStatement();
+          java.sql.ResultSet rs =
+              s.executeQuery(
+                  "SELECT COUNT(*) FROM information_schema.tables"
+                      + " WHERE table_name LIKE 'stage%'")) {
+        rs.next();
+        assertThat(rs.getLong(1)).as("stage tables visible outside an ingest").isZero();
+      }
+      assertThat(db.store.tableCounts()).containsEntry("goal", 5L);
+    }
   }
 
   @Nested

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dk.goalattainment.connector.Fixture;
+import dk.goalattainment.connector.TestStore;
 import dk.goalattainment.connector.WorkedExample;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
@@ -225,6 +226,97 @@ abstract class IngestTest extends AbstractStoreContractTest {
         .containsExactly(
             "org-units: row 1, field unit_id: must not contain '/', which separates the ids of an"
                 + " org path");
+  }
+
+  /** More rows than the staging pipeline holds at once: every batch boundary and the rest. */
+  private static final int MANY = 2 * StagingPipeline.BATCH + 7;
+
+  @Test
+  void aBatchLargerThanTheStagingBuffersIsStoredWholeAndRowByRow() throws Exception {
+    Fixture f = new Fixture().unit("A", null, "myndighed");
+    Map<String, String> expected = new java.util.HashMap<>();
+    for (int i = 0; i < MANY; i++) {
+      f.goal("g" + i, Fixture.cpr(i % 500), 3, 6, "A", null);
+      f.followUp("f" + i, "g" + i, "2018-05-01", i % 10 + 1);
+      expected.put("f" + i, "g" + i + " " + (i % 10 + 1));
+    }
+
+    IngestCounts counts = db.ingest(f.batch());
+
+    assertThat(counts.of(RecordKind.FOLLOWUPS).inserted()).isEqualTo(MANY);
+    assertThat(db.store.tableCounts())
+        .isEqualTo(Map.of("org_unit", 1L, "goal", (long) MANY, "followup", (long) MANY));
+    Map<String, String> stored = new java.util.HashMap<>();
+    try (java.sql.Connection c = db.store.dialect().connect();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery("SELECT followup_id, goal_id, score FROM followup")) {
+      while (rs.next()) {
+        stored.put(rs.getString(1), rs.getString(2) + " " + rs.getInt(3));
+      }
+    }
+    assertThat(stored).isEqualTo(expected);
+  }
+
+  @Test
+  void aDatabaseFailureWhileStagingStoresNothingAndFreesTheStore() throws Exception {
+    db.ingest(WorkedExample.batch());
+    Fixture f = new Fixture().unit("B", null, "myndighed");
+    for (int i = 0; i < MANY; i++) {
+      f.goal("n" + i, Fixture.cpr(i % 500), 3, 6, "B", null)
+          .followUp("m" + i, "n" + i, "2018-05-01", 6);
+    }
+    TestStore failing =
+        new TestStore(
+            failingAfter(db.store.dialect(), "stage_followup", StagingPipeline.BATCH + 1));
+
+    ConnectorException e =
+        catchThrowableOfType(ConnectorException.class, () -> failing.ingest(f.batch()));
+
+    assertThat(e).as("the ingest should fail").isNotNull();
+    assertThat(e.code()).isEqualTo(ErrorCode.STORE_FAILURE);
+    assertThat(e.getMessage()).contains("stage_followup", "injected failure");
+    assertThat(db.store.tableCounts())
+        .isEqualTo(Map.of("org_unit", 4L, "goal", 5L, "followup", 5L));
+    assertThat(db.ingest(f.batch()).of(RecordKind.GOALS).inserted()).isEqualTo(MANY);
+  }
+
+  /**
+   * {@code dialect}, except that its stage writer for {@code table} fails at the {@code row}-th
+   * row, as a database that runs out of room would.
+   */
+  private static SqlDialect failingAfter(SqlDialect dialect, String table, int row) {
+    java.lang.reflect.InvocationHandler handler =
+        (proxy, method, args) -> {
+          Object result;
+          try {
+            result = method.invoke(dialect, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+          if (method.getName().equals("stageWriter") && table.equals(args[1])) {
+            BulkWriter writer = (BulkWriter) result;
+            int[] written = {0};
+            return new BulkWriter() {
+              @Override
+              public void append(Object... values) throws java.sql.SQLException {
+                if (++written[0] == row) {
+                  throw new java.sql.SQLException("injected failure at row " + row);
+                }
+                writer.append(values);
+              }
+
+              @Override
+              public void close() throws java.sql.SQLException {
+                writer.close();
+              }
+            };
+          }
+          return result;
+        };
+    return (SqlDialect)
+        java.lang.reflect.Proxy.newProxyInstance(
+            SqlDialect.class.getClassLoader(), new Class<?>[] {SqlDialect.class}, handler);
   }
 
   @Test

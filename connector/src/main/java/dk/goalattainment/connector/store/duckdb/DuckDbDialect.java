@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.duckdb.DuckDBAppender;
@@ -28,6 +29,9 @@ public final class DuckDbDialect implements SqlDialect {
   private final Path file;
   private final DuckDBConnection root;
 
+  /** Where an ingest's staging files go: DuckDB's temp directory if one is set, else Java's. */
+  private final Path stageDirectory;
+
   /** A DuckDB file with the {@linkplain DuckDbSettings#DEFAULT default} settings. */
   public DuckDbDialect(Path file) {
     this(file, DuckDbSettings.DEFAULT);
@@ -36,6 +40,10 @@ public final class DuckDbDialect implements SqlDialect {
   /** A DuckDB file with bounded memory and threads ({@link DuckDbSettings}). */
   public DuckDbDialect(Path file, DuckDbSettings settings) {
     this.file = file.toAbsolutePath().normalize();
+    this.stageDirectory =
+        settings.tempDirectory() != null
+            ? settings.tempDirectory()
+            : Path.of(System.getProperty("java.io.tmpdir"));
     try {
       Path dir = this.file.getParent();
       if (dir != null) {
@@ -96,9 +104,49 @@ public final class DuckDbDialect implements SqlDialect {
     return root.duplicate();
   }
 
+  /**
+   * The store schema without the ingest's stage tables, which are each ingest's own temporary
+   * tables ({@link #stageStatements()}); stage tables that stores made before kept in the file are
+   * dropped.
+   */
   @Override
   public List<String> schemaStatements() {
-    return SchemaDdl.render(StoreSchema.Type::name, false, "");
+    List<String> ddl =
+        new ArrayList<>(
+            SchemaDdl.render(
+                StoreSchema.Type::name, false, "", t -> t.kind() != StoreSchema.Kind.STAGE));
+    for (String stage : SchemaDdl.stageTables()) {
+      ddl.add("DROP TABLE IF EXISTS " + stage);
+    }
+    return ddl;
+  }
+
+  /**
+   * The stage tables as temporary tables of the ingest's connection: DuckDB keeps them in memory
+   * (spilling to its temp directory under memory pressure) instead of writing a batch into the
+   * database file once to stage it and again to store it, and drops them with the connection.
+   */
+  @Override
+  public List<String> stageStatements() {
+    List<String> ddl =
+        new ArrayList<>(
+            SchemaDdl.render(
+                StoreSchema.Type::name, false, "TEMP ", t -> t.kind() == StoreSchema.Kind.STAGE));
+    for (String stage : SchemaDdl.stageTables()) {
+      ddl.add("DELETE FROM " + stage);
+    }
+    return ddl;
+  }
+
+  /**
+   * Stage tables are loaded from a staging file by DuckDB's CSV reader ({@link
+   * CsvFileStageWriter}).
+   */
+  @Override
+  public BulkWriter stageWriter(Connection connection, String table, List<String> columns)
+      throws SQLException {
+    BulkWriter w = CsvFileStageWriter.forStageTable(connection, table, columns, stageDirectory);
+    return w != null ? w : bulkWriter(connection, table, columns);
   }
 
   @Override

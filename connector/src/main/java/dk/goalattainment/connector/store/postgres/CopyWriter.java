@@ -1,6 +1,7 @@
 package dk.goalattainment.connector.store.postgres;
 
 import dk.goalattainment.connector.store.BulkWriter;
+import dk.goalattainment.connector.store.CsvRows;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -23,9 +23,7 @@ import org.postgresql.copy.CopyManager;
  * an ingest writes to several stage tables in turn on one connection, so no COPY stays open between
  * calls. All COPYs run in the connection's current transaction.
  *
- * <p>Encoding: a null is an empty unquoted field; every text value is quoted, with {@code "}
- * doubled, so that an empty string stays distinct from null and commas, quotes and line breaks
- * survive; dates are ISO {@code YYYY-MM-DD}; numbers and booleans use Java's {@code toString}.
+ * <p>Encoding: {@link CsvRows}.
  */
 final class CopyWriter implements BulkWriter {
   /** Bytes of CSV sent per COPY. */
@@ -50,41 +48,12 @@ final class CopyWriter implements BulkWriter {
           "expected " + columnCount + " values for " + sql + ", got " + values.length);
     }
     try {
-      for (int i = 0; i < values.length; i++) {
-        if (i > 0) {
-          out.write(',');
-        }
-        write(values[i]);
-      }
-      out.write('\n');
+      CsvRows.write(out, values);
       if (buffer.size() >= FLUSH_BYTES) {
         flush();
       }
     } catch (IOException e) {
       throw new SQLException("encoding a row for COPY failed", e);
-    }
-  }
-
-  private void write(Object v) throws IOException, SQLException {
-    if (v == null) {
-      return;
-    }
-    if (v instanceof String s) {
-      out.write('"');
-      if (s.indexOf('"') < 0) {
-        out.write(s);
-      } else {
-        out.write(s.replace("\"", "\"\""));
-      }
-      out.write('"');
-    } else if (v instanceof Integer
-        || v instanceof Long
-        || v instanceof Double
-        || v instanceof Boolean
-        || v instanceof LocalDate) {
-      out.write(v.toString());
-    } else {
-      throw new SQLException("unsupported value type " + v.getClass().getSimpleName());
     }
   }
 

@@ -237,6 +237,54 @@ class RecordValidatorTest {
         .isEqualTo(new FieldError("goals", 7, "set_date", "must be a date written YYYY-MM-DD"));
   }
 
+  /**
+   * The hand-written date reader accepts exactly what the strict ISO pattern {@code uuuu-MM-dd}
+   * after a {@code [0-9]{4}-[0-9]{2}-[0-9]{2}} check accepted, and reads the same day: every day of
+   * 1899–2032 and 2400, the impossible days around every month end, and characters that only look
+   * like digits or dashes.
+   */
+  @Test
+  void theDateReaderAcceptsExactlyTheStrictIsoDates() {
+    java.time.format.DateTimeFormatter strict =
+        java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    java.util.regex.Pattern form = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    List<String> texts = new java.util.ArrayList<>();
+    for (int year : new int[] {0, 1, 1899, 1900, 1999, 2000, 2020, 2021, 2024, 2032, 2100, 2400}) {
+      for (int month = 0; month <= 13; month++) {
+        for (int day = 0; day <= 32; day++) {
+          texts.add(String.format("%04d-%02d-%02d", year, month, day));
+        }
+      }
+    }
+    texts.addAll(
+        List.of(
+            "2021-1-10",
+            "2021-01-1",
+            "2021/01/10",
+            "+202-01-10",
+            "2021-0a-10",
+            "2021-01-1a",
+            "20a1-01-10",
+            "２０２１-01-10",
+            "2021‐01‐10",
+            "٢٠٢١-01-10",
+            "",
+            "2021-01-10 "));
+    int accepted = 0;
+    for (String text : texts) {
+      java.time.LocalDate expected;
+      try {
+        expected = form.matcher(text).matches() ? java.time.LocalDate.parse(text, strict) : null;
+      } catch (java.time.format.DateTimeParseException e) {
+        expected = null;
+      }
+      assertThat(RecordValidator.isoDate(text)).as(text).isEqualTo(expected);
+      accepted += expected == null ? 0 : 1;
+    }
+    assertThat(accepted).isEqualTo(12 * 365 + 6); // leap years 0, 2000, 2020, 2024, 2032, 2400
+  }
+
   @Test
   void datesMustLieInThePlausibleWindow() {
     String rule = "must lie between 1900-01-01 and 2031-06-30 (the plausible dates)";

@@ -1,0 +1,185 @@
+package dk.goalattainment.connector.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Stages an ingest's rows through the dialect's {@linkplain SqlDialect#stageWriter stage writers}
+ * on one background thread, so that reading and validating the next records overlaps with the
+ * database's work on the previous ones (an ingest is otherwise one thread: the parser, the
+ * validator and the appender or {@code COPY} take turns).
+ *
+ * <p>Rows are handed over in batches of {@link #BATCH} per table; at most {@link #IN_FLIGHT}
+ * batches wait, so memory stays bounded whatever the input's size. The one thread runs the batches
+ * in the order they were handed over, so every table receives its rows in input order, and the
+ * connection is used by one thread at a time: by the stager until {@link #finish()}, then by the
+ * caller. A database failure is reported to the caller by the next {@link #append} or by {@link
+ * #finish()}; the rows of the transaction are then discarded by its rollback.
+ */
+final class StagingPipeline implements AutoCloseable {
+  /** Rows per table handed over at once. */
+  static final int BATCH = 4_096;
+
+  /** Batches handed over and not yet written, at most. */
+  static final int IN_FLIGHT = 8;
+
+  private final SqlDialect dialect;
+  private final Connection connection;
+  private final ExecutorService stager =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread t = new Thread(task, "ingest-staging");
+            t.setDaemon(true);
+            return t;
+          });
+  private final Semaphore slots = new Semaphore(IN_FLIGHT);
+  private final Map<String, Pending> pending = new LinkedHashMap<>();
+
+  /** Only touched by the stager thread until {@link #finish()} has waited for it. */
+  private final Map<String, BulkWriter> writers = new HashMap<>();
+
+  private volatile SQLException failure;
+
+  StagingPipeline(SqlDialect dialect, Connection connection) {
+    this.dialect = dialect;
+    this.connection = connection;
+  }
+
+  /** The rows of one table not yet handed over. */
+  private record Pending(String table, List<String> columns, List<Object[]> rows) {}
+
+  /** Appends a row to {@code table} (values as {@link BulkWriter#append}), eventually. */
+  void append(String table, List<String> columns, Object... values) throws SQLException {
+    Pending p = pending.get(table);
+    if (p == null) {
+      p = new Pending(table, columns, new ArrayList<>(BATCH));
+      pending.put(table, p);
+    }
+    p.rows().add(values);
+    if (p.rows().size() >= BATCH) {
+      handOver(p);
+      pending.put(table, new Pending(table, columns, new ArrayList<>(BATCH)));
+    }
+  }
+
+  private void handOver(Pending p) throws SQLException {
+    throwIfFailed();
+    try {
+      slots.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while staging rows", e);
+    }
+    stager.execute(
+        () -> {
+          try {
+            if (failure == null) {
+              write(p);
+            }
+          } catch (SQLException | RuntimeException e) {
+            failure = new SQLException("writing rows to " + p.table() + ": " + e.getMessage(), e);
+          } finally {
+            slots.release();
+          }
+        });
+  }
+
+  private void write(Pending p) throws SQLException {
+    BulkWriter w = writers.get(p.table());
+    if (w == null) {
+      w = dialect.stageWriter(connection, p.table(), p.columns());
+      writers.put(p.table(), w);
+    }
+    for (Object[] row : p.rows()) {
+      w.append(row);
+    }
+  }
+
+  private void throwIfFailed() throws SQLException {
+    SQLException e = failure;
+    if (e != null) {
+      throw e;
+    }
+  }
+
+  /**
+   * Hands over what is left, waits until every row is written and the writers are closed, and
+   * passes on the first failure. Afterwards the caller may use the connection; the pipeline may
+   * take more rows (a later {@code finish()} writes them).
+   */
+  void finish() throws SQLException {
+    for (Pending p : pending.values()) {
+      if (!p.rows().isEmpty()) {
+        handOver(p);
+      }
+    }
+    pending.clear();
+    Future<?> done =
+        stager.submit(
+            () -> {
+              if (failure == null) {
+                closeWriters();
+              }
+              return null;
+            });
+    try {
+      done.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while staging rows", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof SQLException s ? s : new SQLException(cause.getMessage(), cause);
+    }
+    throwIfFailed();
+  }
+
+  private void closeWriters() throws SQLException {
+    try {
+      for (BulkWriter w : writers.values()) {
+        w.close();
+      }
+    } finally {
+      writers.clear();
+    }
+  }
+
+  /**
+   * Stops staging: rows not yet written are dropped, and the stager thread has ended when this
+   * returns, so the caller may roll back and close the connection.
+   */
+  @Override
+  public void close() {
+    pending.clear();
+    if (failure == null) {
+      failure = new SQLException("the ingest was abandoned");
+    }
+    stager.shutdown();
+    try {
+      while (!stager.awaitTermination(10, TimeUnit.SECONDS)) {
+        // a batch still being written to the database: it ends by itself
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (BulkWriter w : writers.values()) {
+      try {
+        w.discard();
+      } catch (SQLException | RuntimeException e) {
+        // discarding anyway: the transaction is rolled back
+      }
+    }
+    writers.clear();
+  }
+}
