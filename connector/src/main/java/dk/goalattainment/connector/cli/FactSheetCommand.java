@@ -93,7 +93,7 @@ public class FactSheetCommand implements Callable<Integer> {
     OpenDataExport.Options d = OpenDataExport.Options.defaults();
     OpenDataExport.Options openData =
         new OpenDataExport.Options(
-            threshold, d.depths(), d.periodKinds(), d.periods(), d.metadata());
+            threshold, d.levels(), d.periodKinds(), d.periods(), d.metadata());
     try (ConnectorRuntime runtime = stores.get().open(db.path())) {
       FactSheetService service = runtime.factSheets(texts.texts());
       FactSheetService.Request request =

@@ -64,8 +64,8 @@ public class OpenDataCommand implements Runnable {
         paramLabel = "LEVEL",
         description =
             "Org levels to publish, by code of catalogue.yaml's org_levels (kommune,"
-                + " forvaltning, driftsomraade, enhed, team) or depth (0, 1, 2 …); default"
-                + " kommune,forvaltning,driftsomraade.")
+                + " forvaltning, driftsomraade, enhed, team); a unit is chosen by its level,"
+                + " not its depth; default kommune,forvaltning,driftsomraade.")
     List<String> levels;
 
     @Option(
@@ -128,12 +128,12 @@ public class OpenDataCommand implements Runnable {
 
     OpenDataExport.Options options(Catalogue catalogue, OpenDataProperties config) {
       OpenDataExport.Options d = OpenDataExport.Options.defaults();
-      Set<Integer> depths = new LinkedHashSet<>();
+      Set<String> chosen = new LinkedHashSet<>();
       if (levels == null || levels.isEmpty()) {
-        depths.addAll(d.depths());
+        chosen.addAll(d.levels());
       } else {
         for (String level : levels) {
-          depths.add(depth(catalogue, level.strip()));
+          chosen.add(level(catalogue, level.strip()));
         }
       }
       Set<String> kinds = new LinkedHashSet<>();
@@ -154,22 +154,21 @@ public class OpenDataCommand implements Runnable {
           }
         }
       }
-      return new OpenDataExport.Options(threshold, depths, kinds, codes, metadata(config));
+      return new OpenDataExport.Options(threshold, chosen, kinds, codes, metadata(config));
     }
 
-    private static int depth(Catalogue catalogue, String level) {
-      for (int i = 0; i < catalogue.orgLevels().size(); i++) {
-        if (catalogue.orgLevels().get(i).code().equals(level)) {
-          return i;
-        }
-      }
-      try {
-        return Integer.parseInt(level);
-      } catch (NumberFormatException e) {
+    private static String level(Catalogue catalogue, String level) {
+      List<String> codes = catalogue.orgLevels().stream().map(l -> l.code()).toList();
+      if (!codes.contains(level)) {
         throw new ConnectorException(
             ErrorCode.BAD_REQUEST,
-            "--levels takes org level codes of the catalogue or depths; got an unknown level");
+            "--levels takes the org level codes of catalogue.yaml: "
+                + String.join(", ", codes)
+                + "; got '"
+                + level
+                + "'");
       }
+      return level;
     }
   }
 

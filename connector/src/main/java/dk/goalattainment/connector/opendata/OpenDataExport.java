@@ -101,13 +101,15 @@ public final class OpenDataExport {
    * What to publish and how to describe it.
    *
    * @param threshold K: cells with fewer distinct citizens are withheld (default 5, never below 3)
-   * @param depths org depths to publish (default 0, 1, 2: municipality, department, area)
+   * @param levels org levels to publish, by the catalogue's level code (default {@code kommune},
+   *     {@code forvaltning}, {@code driftsomraade}): a unit is chosen by its level, never by its
+   *     depth in the tree, so a tree rooted at the department publishes the same levels
    * @param periodKinds {@code year}, {@code quarter}, {@code rolling} (default year and quarter)
    * @param periods explicit period codes, or empty for every period of the chosen kinds
    */
   public record Options(
       int threshold,
-      Set<Integer> depths,
+      Set<String> levels,
       Set<String> periodKinds,
       Set<String> periods,
       PublicationMetadata metadata) {
@@ -117,17 +119,24 @@ public final class OpenDataExport {
             ErrorCode.BAD_REQUEST,
             "The suppression threshold must be at least 3 (domain.md §4); got " + threshold);
       }
-      depths = Set.copyOf(depths);
+      levels = Set.copyOf(levels);
+      if (levels.isEmpty()) {
+        throw new ConnectorException(ErrorCode.BAD_REQUEST, "No org level to publish");
+      }
       periodKinds = Set.copyOf(periodKinds);
       periods = Set.copyOf(periods);
       java.util.Objects.requireNonNull(metadata, "metadata");
     }
 
+    /** The org levels published unless asked otherwise: municipality, department, area. */
+    public static final Set<String> DEFAULT_LEVELS =
+        Set.of("kommune", "forvaltning", "driftsomraade");
+
     /** K = 5; municipality, department, area; years and quarters; no metadata configured. */
     public static Options defaults() {
       return new Options(
           5,
-          Set.of(0, 1, 2),
+          DEFAULT_LEVELS,
           Set.of("year", "quarter"),
           Set.of(),
           PublicationMetadata.unconfigured());
@@ -135,7 +144,7 @@ public final class OpenDataExport {
 
     /** These options with other publication metadata. */
     public Options withMetadata(PublicationMetadata m) {
-      return new Options(threshold, depths, periodKinds, periods, m);
+      return new Options(threshold, levels, periodKinds, periods, m);
     }
   }
 
@@ -167,7 +176,7 @@ public final class OpenDataExport {
                         ErrorCode.DEFINITION_INVALID, "No attainment dataset is defined"));
     List<Map<String, Object>> source =
         new OpenDataSource(store)
-            .rows(attainment.table(), options.depths(), options.periodKinds(), options.periods());
+            .rows(attainment.table(), options.levels(), options.periodKinds(), options.periods());
     List<TableCell> cells = new ArrayList<>();
     Map<String, String> parents = new LinkedHashMap<>();
     Set<String> published = new LinkedHashSet<>();

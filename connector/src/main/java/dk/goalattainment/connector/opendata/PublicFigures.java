@@ -84,7 +84,7 @@ public final class PublicFigures implements AutoCloseable {
     this.options = Objects.requireNonNull(options, "options");
   }
 
-  /** What is published: threshold, org depths, period kinds. */
+  /** What is published: threshold, org levels, period kinds. */
   public OpenDataExport.Options options() {
     return options;
   }

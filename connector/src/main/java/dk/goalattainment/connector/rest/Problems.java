@@ -37,10 +37,11 @@ import org.slf4j.LoggerFactory;
  * replaces Micronaut's default error body for everything else (unknown routes, bad parameters,
  * unexpected failures).
  *
- * <p>A server error (5xx, except 503 whose message is the connector's own) never shows its message,
- * which could quote SQL or data: it is logged with a fresh correlation id (CPR-shaped text hidden),
- * and the problem carries that id as {@code correlation_id} and in the {@value #CORRELATION_HEADER}
- * header.
+ * <p>A server error (5xx) never shows its message, which could quote SQL, data, the database's host
+ * or a file path: it is logged with a fresh correlation id (CPR-shaped text hidden), and the
+ * problem carries that id as {@code correlation_id} and in the {@value #CORRELATION_HEADER} header.
+ * A 503 (the store is unreachable or missing) says so and when to retry; its reason (the driver's
+ * message) is logged as a warning without a stack, since an outage repeats it on every request.
  */
 public final class Problems {
   /** The media type of RFC 9457 problem details. */
@@ -55,7 +56,7 @@ public final class Problems {
 
   /** Whether a status hides its message behind a correlation id. */
   static boolean hidesDetail(int status) {
-    return status >= 500 && status != 503;
+    return status >= 500;
   }
 
   /**
@@ -89,6 +90,29 @@ public final class Problems {
     LOG.error(
         "{} answered {} [correlation_id={}]{}", Redaction.hideCprLike(what), status, id, chain);
     return id;
+  }
+
+  /** Logs why the store cannot serve (no stack: an outage repeats it), and returns the id. */
+  private static String logUnavailable(String what, ConnectorException e) {
+    String id = UUID.randomUUID().toString();
+    LOG.warn(
+        "{} answered 503 [correlation_id={}]: {}",
+        Redaction.hideCprLike(what),
+        id,
+        Redaction.hideCprLike(String.valueOf(e.getMessage())));
+    return id;
+  }
+
+  private static String unavailableDetail(ErrorCode code, String correlationId) {
+    String what =
+        code == ErrorCode.STORE_NOT_FOUND
+            ? "The connector's store was not found where it is configured"
+            : "The connector's store cannot be reached right now";
+    return what
+        + "; requests work again as soon as it answers (retry after a few seconds). The server"
+        + " log has the reason under correlation id "
+        + correlationId
+        + ".";
   }
 
   private static String serverErrorDetail(String title, String correlationId) {
@@ -135,7 +159,10 @@ public final class Problems {
     ErrorCode code = e.code();
     String detail = e.getMessage();
     String correlationId = null;
-    if (hidesDetail(code.httpStatus())) {
+    if (code.httpStatus() == 503) {
+      correlationId = logUnavailable(what, e);
+      detail = unavailableDetail(code, correlationId);
+    } else if (hidesDetail(code.httpStatus())) {
       correlationId = logServerError(what, code.httpStatus(), e);
       detail = serverErrorDetail(code.title(), correlationId);
     }

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * The store's side of open data: the publishable rows of the attainment dataset (aggregates only,
- * at chosen org depths and period kinds, with counted follow-ups), and CSV to Parquet conversion
+ * at chosen org levels and period kinds, with counted follow-ups), and CSV to Parquet conversion
  * through an in-memory DuckDB.
  */
 public final class OpenDataSource {
@@ -50,11 +50,11 @@ public final class OpenDataSource {
   }
 
   /**
-   * Rows of the attainment table at the given org depths and period kinds (and, if not empty, only
-   * the given periods), with counted follow-ups, in a stable order.
+   * Rows of the attainment table at the given org levels (the catalogue's codes) and period kinds
+   * (and, if not empty, only the given periods), with counted follow-ups, in a stable order.
    */
   public List<Map<String, Object>> rows(
-      String attainmentTable, Set<Integer> depths, Set<String> kinds, Set<String> periods) {
+      String attainmentTable, Set<String> levels, Set<String> kinds, Set<String> periods) {
     List<Object> params = new ArrayList<>();
     StringBuilder sql =
         new StringBuilder("SELECT ")
@@ -62,7 +62,7 @@ public final class OpenDataSource {
             .append(" FROM ")
             .append(attainmentTable)
             .append(" WHERE goals_followed_up > 0");
-    in(sql, params, "org_depth", depths);
+    in(sql, params, "org_level", levels);
     // a period is chosen by its kind or by its code
     boolean byKind = kinds != null && !kinds.isEmpty();
     boolean byCode = periods != null && !periods.isEmpty();

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * from 2019 to {@link #AS_OF} (15 November 2021, a follow-up on that very day): the latest complete
  * year is 2020, quarter 2021-Q3, rolling window 2021-Q3R4. CPR numbers are synthetic.
  */
-enum OrgShapes {
+public enum OrgShapes {
   /** Aarhus-like: municipality → department → operating areas → units → teams, a closed unit. */
   MUNICIPALITY_WITH_TEAMS,
   /** domain.md §5: the department is the root; no teams. */
@@ -25,7 +25,7 @@ enum OrgShapes {
   NO_TEAMS;
 
   /** The date the data runs to. */
-  static final LocalDate AS_OF = LocalDate.of(2021, 11, 15);
+  public static final LocalDate AS_OF = LocalDate.of(2021, 11, 15);
 
   private static final String[] CHILD_THEMES = {
     "skole", "familie", "fritid", "sundhed", "udvikling"
@@ -79,7 +79,7 @@ enum OrgShapes {
     return out;
   }
 
-  IngestBatch batch() {
+  public IngestBatch batch() {
     SplittableRandom rng = new SplittableRandom(20211115L + ordinal());
     List<RawGoal> goals = new ArrayList<>();
     List<RawFollowUp> followUps = new ArrayList<>();

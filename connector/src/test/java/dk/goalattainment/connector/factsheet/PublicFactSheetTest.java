@@ -50,7 +50,7 @@ class PublicFactSheetTest {
     OpenDataExport.Options d = OpenDataExport.Options.defaults();
     return new OpenDataExport.Options(
         d.threshold(),
-        d.depths(),
+        d.levels(),
         java.util.Set.of(),
         java.util.Set.of(
             "2020", "2021", "2020-Q3", "2020-Q4", "2021-Q1", "2021-Q2", "2021-Q3", "2021-Q4"),

@@ -131,6 +131,12 @@ class StoreOutageTest {
       assertThat(a.body().get("type").asText())
           .isEqualTo("urn:goal-attainment:problem:store-unavailable");
       assertThat(a.millis()).as(path + " fails fast").isLessThan(2_000);
+      assertThat(a.body().get("detail").asText())
+          .as("the driver's reason (host, port) stays in the server log")
+          .contains("cannot be reached right now", "correlation id")
+          .doesNotContain(String.valueOf(port))
+          .doesNotContainIgnoringCase("refused");
+      assertThat(a.body().get("correlation_id").asText()).isNotBlank();
     }
 
     pg = startPostgres(port);
