@@ -2,12 +2,10 @@ package dk.goalattainment.connector.opendata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.goalattainment.connector.TestCatalogue;
 import dk.goalattainment.connector.TestStore;
 import dk.goalattainment.connector.cli.CliRunner;
 import dk.goalattainment.connector.dashboards.OrgShapes;
-import dk.goalattainment.connector.definitions.CheckedDefinitions;
-import dk.goalattainment.connector.definitions.DefinitionFiles;
+import dk.goalattainment.connector.factsheet.FactSheetData;
 import dk.goalattainment.connector.store.DatasetRefresher;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -107,12 +105,7 @@ class OpenDataLevelsTest {
     try (TestStore store =
         new TestStore(new dk.goalattainment.connector.store.duckdb.DuckDbDialect(db))) {
       store.ingest(shape.batch());
-      new DatasetRefresher(store.store)
-          .refresh(
-              CheckedDefinitions.load(
-                      new DefinitionFiles(TestCatalogue.definitionsDir()), TestCatalogue.get())
-                  .definitions(),
-              s -> {});
+      new DatasetRefresher(store.store).refresh(FactSheetData.definitions(), s -> {});
     }
     return db;
   }
