@@ -53,15 +53,7 @@ public final class CubeReports {
       where.append(" AND org_unit = ?");
     }
     params.add(r.orgUnitId());
-    CubeSlice slice = CubeSlice.total();
-    for (String dim : CubeSlice.DIMENSIONS) {
-      if (dim.equals(grouped)) {
-        slice = slice.grouped(dim);
-      } else if (filters.containsKey(dim)) {
-        slice = slice.fixed(dim, filters.get(dim));
-      }
-    }
-    for (CubeSlice.Condition condition : slice.conditions()) {
+    for (CubeSlice.Condition condition : CubeSlice.forReport(grouped, filters).conditions()) {
       where.append(" AND ").append(condition.sql());
       params.add(condition.value());
     }

@@ -1,7 +1,7 @@
 package dk.goalattainment.connector.store;
 
 import dk.goalattainment.connector.core.engine.CubeStep;
-import dk.goalattainment.connector.core.engine.SqlSyntax;
+import dk.goalattainment.connector.core.semantic.SqlSyntax;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

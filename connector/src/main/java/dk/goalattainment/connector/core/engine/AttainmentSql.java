@@ -7,6 +7,7 @@ import dk.goalattainment.connector.core.semantic.Figures;
 import dk.goalattainment.connector.core.semantic.FixedPoint;
 import dk.goalattainment.connector.core.semantic.Measure;
 import dk.goalattainment.connector.core.semantic.MeasureRefs;
+import dk.goalattainment.connector.core.semantic.SqlSyntax;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

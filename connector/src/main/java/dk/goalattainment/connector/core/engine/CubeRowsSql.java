@@ -7,6 +7,7 @@ import static dk.goalattainment.connector.core.engine.CubeTables.UNIT;
 import dk.goalattainment.connector.core.semantic.Figures;
 import dk.goalattainment.connector.core.semantic.Measure;
 import dk.goalattainment.connector.core.semantic.MeasureRefs;
+import dk.goalattainment.connector.core.semantic.SqlSyntax;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

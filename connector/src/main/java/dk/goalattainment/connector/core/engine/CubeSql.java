@@ -7,6 +7,7 @@ import static dk.goalattainment.connector.core.engine.CubeTables.quarterIndex;
 
 import dk.goalattainment.connector.core.semantic.FixedPoint;
 import dk.goalattainment.connector.core.semantic.Measure;
+import dk.goalattainment.connector.core.semantic.SqlSyntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

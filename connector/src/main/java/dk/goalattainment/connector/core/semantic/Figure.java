@@ -1,6 +1,5 @@
 package dk.goalattainment.connector.core.semantic;
 
-import dk.goalattainment.connector.core.engine.SqlSyntax;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

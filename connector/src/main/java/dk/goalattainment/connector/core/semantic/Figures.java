@@ -17,7 +17,6 @@ import static dk.goalattainment.connector.core.semantic.Measure.MAINTENANCE_UNME
 import static dk.goalattainment.connector.core.semantic.Measure.PROGRESSION_MET;
 import static dk.goalattainment.connector.core.semantic.Measure.PROGRESSION_UNMET;
 
-import dk.goalattainment.connector.core.engine.SqlSyntax;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

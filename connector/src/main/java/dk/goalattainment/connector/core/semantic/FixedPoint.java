@@ -1,7 +1,5 @@
 package dk.goalattainment.connector.core.semantic;
 
-import dk.goalattainment.connector.core.engine.SqlSyntax;
-
 /**
  * How the engine keeps its figures exact and the same on every run and database (ADR "deterministic
  * figures"): every sum is a sum of integers, every figure one final division.

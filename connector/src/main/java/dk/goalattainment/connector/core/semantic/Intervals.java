@@ -1,7 +1,5 @@
 package dk.goalattainment.connector.core.semantic;
 
-import dk.goalattainment.connector.core.engine.SqlSyntax;
-
 /**
  * The 95 % intervals of domain.md §3 as SQL over integer measures (ADR 0002): Wilson score
  * intervals for shares, mean ± 1.96·s/√N for the mean over citizens. Every bound is one fixed

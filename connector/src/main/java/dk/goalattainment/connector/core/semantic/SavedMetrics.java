@@ -5,7 +5,6 @@ import dk.goalattainment.connector.core.definitions.DatasetDefinition;
 import dk.goalattainment.connector.core.definitions.Definitions;
 import dk.goalattainment.connector.core.definitions.DefinitionsValidator;
 import dk.goalattainment.connector.core.definitions.MetricDefinition;
-import dk.goalattainment.connector.core.engine.SqlSyntax;
 import dk.goalattainment.connector.core.model.GoalType;
 import java.util.ArrayList;
 import java.util.EnumMap;

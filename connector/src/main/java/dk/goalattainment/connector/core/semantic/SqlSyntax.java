@@ -1,4 +1,4 @@
-package dk.goalattainment.connector.core.engine;
+package dk.goalattainment.connector.core.semantic;
 
 /**
  * The little that differs between the SQL of the supported databases, as the engine needs it. Every
