@@ -2,13 +2,12 @@ package dk.goalattainment.connector.app;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import java.nio.file.Path;
 
 /**
- * The store: {@code connector.store.kind} ({@code duckdb}, the embedded default) and the DuckDB
- * file {@code connector.store.duckdb-path} (default {@code ./data/connector.duckdb}; env {@code
- * CONNECTOR_STORE_DUCKDB_PATH}).
+ * The store: {@code connector.store.kind} (env {@code CONNECTOR_STORE_KIND}; {@code duckdb}, the
+ * embedded default, or the kind of another {@code SqlDialectProvider} on the class path, e.g.
+ * {@code postgres}). Each database's own settings are records in its dialect package (e.g. {@code
+ * store/duckdb/DuckDbFileProperties} for {@code connector.store.duckdb-path}).
  */
 @ConfigurationProperties("connector.store")
-public record StoreProperties(@NotBlank String kind, @NotNull Path duckdbPath) {}
+public record StoreProperties(@NotBlank String kind) {}

@@ -6,7 +6,6 @@ import dk.goalattainment.connector.app.PseudonymProperties;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.store.PseudonymKeys;
-import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -66,11 +65,11 @@ public class InitCommand implements Callable<Integer> {
       if (pseudonym.key() != null && !pseudonym.key().isBlank()) {
         runtime.requirePseudonymKey();
         out.println("Pseudonym key: CONNECTOR_PSEUDONYM_KEY (configured).");
-      } else if (runtime.store().dialect() instanceof DuckDbDialect duckDb) {
+      } else if (runtime.store().dialect().embeddedFile().isPresent()) {
         runtime.requirePseudonymKey();
         out.println(
             "Pseudonym key: the demo key in "
-                + PseudonymKeys.demoKeyFile(duckDb.file())
+                + PseudonymKeys.demoKeyFile(runtime.store().dialect().embeddedFile().get())
                 + " (keep it with the database; for real data set CONNECTOR_PSEUDONYM_KEY"
                 + " instead).");
       } else {

@@ -2,9 +2,11 @@ package dk.goalattainment.connector.store;
 
 import dk.goalattainment.connector.core.engine.CubeStep;
 import dk.goalattainment.connector.core.semantic.SqlSyntax;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A database the store runs on: how to connect, its schema, and how to load many rows fast. The
@@ -23,6 +25,14 @@ public interface SqlDialect extends SqlSyntax, AutoCloseable {
   /** The facts of this kind of database ({@link SqlDialects}). */
   default SqlDialectProvider provider() {
     return SqlDialects.of(kind());
+  }
+
+  /**
+   * The file an embedded database keeps the store in (the demo pseudonym key lives beside it);
+   * empty for a server database, whose key must be configured.
+   */
+  default Optional<Path> embeddedFile() {
+    return Optional.empty();
   }
 
   /** Where the data lives, for logs and messages (never a password). */

@@ -32,6 +32,47 @@ public final class SqlDialects {
                     "No SQL dialect provider for " + kind.code() + " is on the class path."));
   }
 
+  /**
+   * The provider of the kind {@code connector.store.kind} names (case and surrounding blanks
+   * ignored).
+   *
+   * @throws ConnectorException CONFIGURATION_INVALID naming the kinds on the class path
+   */
+  public static SqlDialectProvider configured(String code) {
+    String wanted = code == null ? "" : code.strip();
+    return PROVIDERS.stream()
+        .filter(p -> p.kind().code().equalsIgnoreCase(wanted))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ConnectorException(
+                    ErrorCode.CONFIGURATION_INVALID,
+                    "connector.store.kind must be " + kinds() + " (got '" + code + "')"));
+  }
+
+  /** The provider of the embedded database whose files {@code --db} names. */
+  public static SqlDialectProvider fileStores() {
+    return PROVIDERS.stream()
+        .filter(SqlDialectProvider::opensFiles)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ConnectorException(
+                    ErrorCode.CONFIGURATION_INVALID,
+                    "No embedded database is on the class path: --db cannot be used."));
+  }
+
+  /** The kinds on the class path, in order: {@code duckdb or postgres}. */
+  private static String kinds() {
+    List<String> codes = PROVIDERS.stream().map(p -> p.kind().code()).sorted().toList();
+    if (codes.size() < 2) {
+      return String.join("", codes);
+    }
+    return String.join(", ", codes.subList(0, codes.size() - 1))
+        + " or "
+        + codes.get(codes.size() - 1);
+  }
+
   /** The provider whose database a SQLAlchemy URI points at, if any. */
   public static Optional<SqlDialectProvider> forSqlalchemyUri(String uri) {
     return PROVIDERS.stream().filter(p -> p.handlesSqlalchemyUri(uri)).findFirst();

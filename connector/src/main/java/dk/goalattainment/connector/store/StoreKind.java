@@ -1,25 +1,18 @@
 package dk.goalattainment.connector.store;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
-
-/** The databases the store runs on, by the code that {@code connector.store.kind} names. */
-public enum StoreKind {
-  /** Embedded DuckDB, the default. */
-  DUCKDB,
-  /** PostgreSQL 14 or newer, the production store. */
-  POSTGRES;
-
-  /** The configuration code: {@code duckdb}, {@code postgres}. */
-  public String code() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  /** The kind a configuration code names, if any. */
-  public static Optional<StoreKind> fromCode(String code) {
-    return Arrays.stream(values())
-        .filter(k -> k.code().equalsIgnoreCase(code == null ? "" : code.strip()))
-        .findFirst();
+/**
+ * A kind of database the store runs on: the code {@code connector.store.kind} names ({@code
+ * duckdb}, {@code postgres}), as its {@link SqlDialectProvider} declares it. The kinds there are
+ * are the providers on the class path ({@link SqlDialects#configured}); no list of them is kept
+ * here.
+ *
+ * @param code lower-case letters, digits and dashes, starting with a letter
+ */
+public record StoreKind(String code) {
+  public StoreKind {
+    if (code == null || !code.matches("[a-z][a-z0-9-]*")) {
+      throw new IllegalArgumentException(
+          "a store kind is lower-case letters, digits and dashes, not " + code);
+    }
   }
 }

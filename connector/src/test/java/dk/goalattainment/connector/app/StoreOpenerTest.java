@@ -9,6 +9,7 @@ import dk.goalattainment.connector.WorkedExample;
 import dk.goalattainment.connector.app.ConnectorFactory.StoreOpener;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.store.postgres.PostgresProperties;
 import io.micronaut.context.ApplicationContext;
 import java.util.HashMap;
 import java.util.Map;

@@ -93,6 +93,19 @@ class ArchitectureTest {
   }
 
   @Test
+  void noClassOutsideADialectPackageNamesADialect() {
+    Rooms.dialectsStayInTheirPackages(ROOT).check(classes);
+  }
+
+  @Test
+  void aClassNamingADialectOutsideItsPackageFails() {
+    assertThatThrownBy(() -> Rooms.dialectsStayInTheirPackages(FIXTURE).check(fixture))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("fixture.store.Store")
+        .hasMessageContaining("fixture.store.db.Db");
+  }
+
+  @Test
   void appOnlyWires() {
     Rooms.appOnlyWires(ROOT, BINDERS).check(classes);
   }

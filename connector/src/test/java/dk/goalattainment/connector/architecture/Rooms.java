@@ -1,6 +1,7 @@
 package dk.goalattainment.connector.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -162,6 +163,22 @@ final class Rooms {
         .should()
         .beFreeOfCycles()
         .because("a package that depends on itself round a loop is no room of its own");
+  }
+
+  /**
+   * A database is one package under {@code store} (a dialect, found through {@code ServiceLoader}):
+   * no class outside {@code store/<dialect>/} names a class of one, so adding a database edits no
+   * other room (docs/ARCHITECTURE.md, "Add a database").
+   */
+  static ArchRule dialectsStayInTheirPackages(String root) {
+    String dialects = root + ".store.*..";
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage(dialects)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(dialects)
+        .because("a database is one package and a services line (issue 14)");
   }
 
   /**

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -25,7 +26,7 @@ import org.duckdb.DuckDBConnection;
  * {@link #connect()} duplicates the first). A second process cannot open the same file for writing;
  * DuckDB's lock says so and the message is passed on.
  */
-public final class DuckDbDialect implements SqlDialect {
+public class DuckDbDialect implements SqlDialect {
   private final Path file;
   private final DuckDBConnection root;
 
@@ -74,8 +75,13 @@ public final class DuckDbDialect implements SqlDialect {
   }
 
   @Override
+  public Optional<Path> embeddedFile() {
+    return Optional.of(file);
+  }
+
+  @Override
   public StoreKind kind() {
-    return StoreKind.DUCKDB;
+    return DuckDbDialectProvider.KIND;
   }
 
   @Override

@@ -124,7 +124,7 @@ public final class PostgresDialect implements SqlDialect {
 
   @Override
   public StoreKind kind() {
-    return StoreKind.POSTGRES;
+    return PostgresDialectProvider.KIND;
   }
 
   /** The server and database, without the URL's parameters (they may hold a password). */

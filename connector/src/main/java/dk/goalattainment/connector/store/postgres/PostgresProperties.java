@@ -1,7 +1,5 @@
-package dk.goalattainment.connector.app;
+package dk.goalattainment.connector.store.postgres;
 
-import dk.goalattainment.connector.store.postgres.PostgresDialect;
-import dk.goalattainment.connector.store.postgres.PostgresUrl;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;

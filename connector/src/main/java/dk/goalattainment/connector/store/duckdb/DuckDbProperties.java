@@ -1,6 +1,5 @@
-package dk.goalattainment.connector.app;
+package dk.goalattainment.connector.store.duckdb;
 
-import dk.goalattainment.connector.store.duckdb.DuckDbSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;

@@ -1,0 +1,85 @@
+package dk.goalattainment.connector.store.testdb;
+
+import dk.goalattainment.connector.core.error.ConnectorException;
+import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.store.JdbcStore;
+import dk.goalattainment.connector.store.SqlDialect;
+import dk.goalattainment.connector.store.SqlDialectProvider;
+import dk.goalattainment.connector.store.StoreKind;
+import dk.goalattainment.connector.store.StoreTarget;
+import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
+import dk.goalattainment.connector.store.duckdb.DuckDbSettings;
+import java.nio.file.Files;
+import java.sql.SQLException;
+
+/**
+ * A database added the way docs/ARCHITECTURE.md says, and only so: this package and one line in the
+ * test class path's {@code META-INF/services/...SqlDialectProvider}. It is DuckDB under another
+ * name ({@code testdb}), with its own settings ({@link TestDbProperties}, {@code
+ * connector.store.testdb.*}); {@code AddADatabaseTest} opens it through the application's factory.
+ */
+public final class TestDbDialectProvider implements SqlDialectProvider {
+  public static final StoreKind KIND = new StoreKind("testdb");
+
+  @Override
+  public StoreKind kind() {
+    return KIND;
+  }
+
+  @Override
+  public SqlDialect open(StoreTarget target, boolean create) {
+    TestDbProperties settings = target.settings().get(TestDbProperties.class);
+    if (!create && !Files.exists(settings.file())) {
+      throw new ConnectorException(
+          ErrorCode.STORE_NOT_FOUND, "No testdb store at " + settings.file());
+    }
+    SqlDialect dialect = new TestDbDialect(settings);
+    try {
+      if (!create && !JdbcStore.isStore(dialect)) {
+        throw new ConnectorException(
+            ErrorCode.STORE_NOT_FOUND, settings.file() + " has no connector tables");
+      }
+      return dialect;
+    } catch (RuntimeException e) {
+      dialect.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public String sqlalchemyUri(StoreTarget target) {
+    return "testdb:///" + target.settings().get(TestDbProperties.class).file();
+  }
+
+  @Override
+  public boolean handlesSqlalchemyUri(String uri) {
+    return uri != null && uri.startsWith("testdb:");
+  }
+
+  @Override
+  public String defaultSchema() {
+    return "main";
+  }
+
+  @Override
+  public String typeName(String family) {
+    return family;
+  }
+
+  @Override
+  public boolean isMissingTable(SQLException e) {
+    return String.valueOf(e.getMessage()).contains("does not exist");
+  }
+
+  /** DuckDB, with this package's kind. */
+  static final class TestDbDialect extends DuckDbDialect {
+    TestDbDialect(TestDbProperties settings) {
+      super(settings.file(), new DuckDbSettings(settings.memoryLimit(), 1, null));
+    }
+
+    @Override
+    public StoreKind kind() {
+      return KIND;
+    }
+  }
+}
