@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,15 +77,15 @@ public final class CubeReports {
     String sql =
         "SELECT " + String.join(", ", select) + " FROM " + table + where + " ORDER BY \"group\"";
     List<ReportRow> rows = new ArrayList<>();
-    ReportColumn[] columns = ReportColumn.values();
+    List<ReportColumn> columns = ReportColumn.values();
     try (Connection c = store.dialect().connect();
         PreparedStatement ps = c.prepareStatement(sql)) {
       JdbcStore.bind(ps, selectParams);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Map<ReportColumn, Object> values = new EnumMap<>(ReportColumn.class);
-          for (int i = 0; i < columns.length; i++) {
-            values.put(columns[i], JdbcStore.read(rs, i + 1, columns[i].type()));
+          Map<ReportColumn, Object> values = new LinkedHashMap<>();
+          for (int i = 0; i < columns.size(); i++) {
+            values.put(columns.get(i), JdbcStore.read(rs, i + 1, columns.get(i).type()));
           }
           rows.add(new ReportRow(values));
         }

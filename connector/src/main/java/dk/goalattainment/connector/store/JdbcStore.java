@@ -23,7 +23,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -322,16 +321,16 @@ public final class JdbcStore implements AttainmentReader, OrgSubtrees, AutoClose
       throw ReportService.unknownOrgUnit(request.orgUnitId());
     }
     BoundSql q = AttainmentSql.report(request, dialect);
-    ReportColumn[] columns = ReportColumn.values();
+    List<ReportColumn> columns = ReportColumn.values();
     List<ReportRow> rows = new ArrayList<>();
     try (Connection c = dialect.connect();
         PreparedStatement ps = c.prepareStatement(q.sql())) {
       bind(ps, q.parameters());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Map<ReportColumn, Object> values = new EnumMap<>(ReportColumn.class);
-          for (int i = 0; i < columns.length; i++) {
-            values.put(columns[i], read(rs, i + 1, columns[i].type()));
+          Map<ReportColumn, Object> values = new LinkedHashMap<>();
+          for (int i = 0; i < columns.size(); i++) {
+            values.put(columns.get(i), read(rs, i + 1, columns.get(i).type()));
           }
           rows.add(new ReportRow(values));
         }

@@ -14,7 +14,6 @@ import dk.goalattainment.connector.core.model.Via;
 import dk.goalattainment.connector.store.JdbcStore;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -154,7 +153,7 @@ final class EngineFigures {
   }
 
   private static ReportColumn column(String id) {
-    return ReportColumn.valueOf(id.toUpperCase(Locale.ROOT));
+    return ReportColumn.byId(id);
   }
 
   /** The 95 % Wilson score interval bound of k of n (domain.md §3), independently of the SQL. */

@@ -30,7 +30,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -71,7 +70,7 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
   }
 
   private static final Set<ReportColumn> NOT_FIGURES =
-      EnumSet.of(ReportColumn.GROUP_LABEL, ReportColumn.PERIOD, ReportColumn.GROUPING);
+      Set.of(ReportColumn.GROUP_LABEL, ReportColumn.PERIOD, ReportColumn.GROUPING);
 
   /** Asserts the cube's report equals the live one; answers whether it has rows. */
   private boolean assertSameFigures(CubeReports cube, ReportRequest request) {

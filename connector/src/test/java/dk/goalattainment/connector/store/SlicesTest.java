@@ -37,7 +37,7 @@ abstract class SlicesTest extends AbstractStoreContractTest {
 
   /** Columns that name the group, so differ between a group row and the filtered slice. */
   static final Set<ReportColumn> GROUP_NAMING =
-      EnumSet.of(ReportColumn.GROUP, ReportColumn.GROUP_LABEL, ReportColumn.GROUPING);
+      Set.of(ReportColumn.GROUP, ReportColumn.GROUP_LABEL, ReportColumn.GROUPING);
 
   @BeforeEach
   void ingestDemoData() {

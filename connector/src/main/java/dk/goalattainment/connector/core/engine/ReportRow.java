@@ -1,7 +1,7 @@
 package dk.goalattainment.connector.core.engine;
 
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -9,8 +9,13 @@ import java.util.Objects;
 public record ReportRow(Map<ReportColumn, Object> values) {
   public ReportRow {
     Objects.requireNonNull(values, "values");
-    EnumMap<ReportColumn, Object> copy = new EnumMap<>(ReportColumn.class);
-    copy.putAll(values);
+    // in column order, as an enum map kept it
+    Map<ReportColumn, Object> copy = new LinkedHashMap<>();
+    for (ReportColumn c : ReportColumn.values()) {
+      if (values.containsKey(c)) {
+        copy.put(c, values.get(c));
+      }
+    }
     values = Collections.unmodifiableMap(copy);
   }
 

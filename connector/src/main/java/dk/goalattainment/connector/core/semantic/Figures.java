@@ -144,6 +144,11 @@ public final class Figures {
     return c;
   }
 
+  /** The names of a figure's columns: its value, then its companions (intervals, deviation). */
+  public static List<String> columnNames(Figure f) {
+    return List.copyOf(f.columns(Measure::column, NO_SYNTAX).keySet());
+  }
+
   /** Whether every measure of a figure is a follow-up measure (not a compliance one). */
   public static boolean onFollowUps(Figure f) {
     boolean[] other = {false};
