@@ -50,7 +50,6 @@ class SizeLimitsTest {
           Map.entry(BENCH + "Benchmarks.java#Benchmarks.rest", SHARED_BENCHMARKS),
           Map.entry(BENCH + "Dashboard.java#Dashboard.charts", SHARED_BENCHMARKS),
           Map.entry(BENCH + "FloorSql.java#FloorSql.refresh", REFRESH_ROOM),
-          Map.entry(MAIN + "core/engine/AttainmentSql.java#AttainmentSql.report", REFRESH_ROOM),
           Map.entry(TEST + "store/CubeContractTest.java#CubeContractTest.changes", REFRESH_ROOM),
           Map.entry(MAIN + "core/ingest/RecordValidator.java#RecordValidator.goal", INGEST_ROOM));
 

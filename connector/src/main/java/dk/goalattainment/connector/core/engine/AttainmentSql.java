@@ -230,6 +230,18 @@ public final class AttainmentSql {
         .append("\n  GROUP BY 1")
         .append("\n)");
 
+    sql.append(figuresAndSelect(r, syntax, params));
+    return new BoundSql(sql.toString(), params);
+  }
+
+  /**
+   * The report's last steps: each period's figures once ({@code fig}), then the select list of
+   * every {@link ReportColumn} in order, with the changes against the earlier periods; adds the
+   * select list's parameters to {@code params}.
+   */
+  private static String figuresAndSelect(ReportRequest r, SqlSyntax syntax, List<Object> params) {
+    StringBuilder sql = new StringBuilder();
+    Grouping grouping = r.grouping();
     // The follow-up figures of each period once; the changes compare those values.
     List<Figure> followUpFigures = Figures.REPORTED.stream().filter(Figures::onFollowUps).toList();
     sql.append(",\nfig AS (\n  SELECT a.period_key, a.grp");
@@ -269,7 +281,7 @@ public final class AttainmentSql {
         .append("LEFT JOIN due dd ON dd.grp = c.grp\n")
         .append(labelJoin(grouping))
         .append("WHERE c.period_key = 'cur'\nORDER BY c.grp");
-    return new BoundSql(sql.toString(), params);
+    return sql.toString();
   }
 
   private static String periodRow(String key, Period p) {
