@@ -5,7 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dk.goalattainment.connector.core.access.AccessPolicy;
 import dk.goalattainment.connector.core.catalogue.Catalogue;
 import dk.goalattainment.connector.core.definitions.Definitions;
+import dk.goalattainment.connector.core.engine.AttainmentReader;
+import dk.goalattainment.connector.core.engine.Datasets;
 import dk.goalattainment.connector.core.engine.MaterialisedReports;
+import dk.goalattainment.connector.core.engine.Refreshes;
 import dk.goalattainment.connector.core.engine.Report;
 import dk.goalattainment.connector.core.engine.ReportRequest;
 import dk.goalattainment.connector.core.engine.ReportService;
@@ -14,9 +17,14 @@ import dk.goalattainment.connector.core.ingest.IngestService;
 import dk.goalattainment.connector.core.ingest.RecordValidator;
 import dk.goalattainment.connector.core.privacy.Pseudonymizer;
 import dk.goalattainment.connector.factsheet.FactSheetService;
+import dk.goalattainment.connector.opendata.OpenDataExport;
+import dk.goalattainment.connector.opendata.PublicFigures;
 import dk.goalattainment.connector.store.CubeReports;
+import dk.goalattainment.connector.store.DatasetQueries;
 import dk.goalattainment.connector.store.DatasetRefresher;
 import dk.goalattainment.connector.store.JdbcStore;
+import dk.goalattainment.connector.store.RefreshListener;
+import dk.goalattainment.connector.store.RefreshOutcomes;
 import dk.goalattainment.connector.store.UnplaceableRecords;
 
 /** One opened store with the services that use it. Close it to release the database. */
@@ -131,14 +139,52 @@ public final class ConnectorRuntime implements AutoCloseable {
    * {@link #refresh(java.util.function.Consumer)} says. A second refresh while one runs is refused.
    */
   public DatasetRefresher.Result refresh(
-      DatasetRefresher.Request request,
-      dk.goalattainment.connector.store.RefreshListener listener) {
+      DatasetRefresher.Request request, RefreshListener listener) {
     new UnplaceableRecords(store).requireNone(window);
     try {
       return new DatasetRefresher(store).refresh(definitions, request, listener);
     } finally {
       cubeAnswers.invalidateAll();
     }
+  }
+
+  /**
+   * Refreshing through the core's port: {@link #refresh(DatasetRefresher.Request, RefreshListener)}
+   * with the data as of the latest follow-up date, told as {@link Refreshes.Outcome}.
+   */
+  public Refreshes refreshes() {
+    return (full, stages) ->
+        RefreshOutcomes.of(
+            refresh(new DatasetRefresher.Request(full), RefreshOutcomes.listener(stages)));
+  }
+
+  /** The materialised datasets through the core's port: rows, counts, metric values, freshness. */
+  public Datasets datasets() {
+    return new DatasetQueries(store);
+  }
+
+  /** The org tree and reports through the core's port. */
+  public AttainmentReader reader() {
+    return store;
+  }
+
+  /** The kind of database the store runs on ({@code duckdb}, {@code postgres}). */
+  public String database() {
+    return store.dialect().name();
+  }
+
+  /**
+   * Asks the database for an answer within {@code timeoutSeconds}.
+   *
+   * @throws dk.goalattainment.connector.core.error.ConnectorException when it does not answer
+   */
+  public void ping(int timeoutSeconds) {
+    store.ping(timeoutSeconds);
+  }
+
+  /** The public, disclosure-controlled figures of this store's current refresh. */
+  public PublicFigures publicFigures(OpenDataExport.Options options) {
+    return new PublicFigures(store, definitions, catalogue, options);
   }
 
   /** Who may see and do what: the one policy every endpoint asks. */

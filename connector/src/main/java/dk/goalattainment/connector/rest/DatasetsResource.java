@@ -4,9 +4,9 @@ import dk.goalattainment.connector.app.ConnectorRuntime;
 import dk.goalattainment.connector.core.access.Caller;
 import dk.goalattainment.connector.core.access.Scope;
 import dk.goalattainment.connector.core.definitions.DatasetDefinition;
+import dk.goalattainment.connector.core.engine.Datasets;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
-import dk.goalattainment.connector.store.DatasetQueries;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.context.ServerRequestContext;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,11 +44,11 @@ public class DatasetsResource {
   private static final Set<String> PAGING = Set.of("limit", "offset", "format");
 
   private final ConnectorRuntime runtime;
-  private final DatasetQueries queries;
+  private final Datasets queries;
 
   public DatasetsResource(ConnectorRuntime runtime) {
     this.runtime = runtime;
-    this.queries = new DatasetQueries(runtime.store());
+    this.queries = runtime.datasets();
   }
 
   @GET
@@ -64,9 +64,7 @@ public class DatasetsResource {
       datasets.add(DatasetViews.DatasetSummary.of(d, queries.rowCount(d).orElse(null)));
     }
     return new DatasetViews.DatasetList(
-        datasets,
-        runtime.store().lastEvent("refresh").orElse(null),
-        runtime.store().datasetsFresh());
+        datasets, queries.lastRefresh().orElse(null), queries.fresh());
   }
 
   @GET
@@ -176,7 +174,7 @@ public class DatasetsResource {
               + " are "
               + d.columns().stream().map(c -> c.name()).toList());
     }
-    DatasetQueries.Page page =
+    Datasets.Page page =
         queries.rows(d, filters, offset, limit, caller.isOrgLimited() ? caller.orgs() : null);
     Response.ResponseBuilder response;
     if (Formats.wantsCsv(format, accept)) {

@@ -4,10 +4,10 @@ import dk.goalattainment.connector.app.ConnectorRuntime;
 import dk.goalattainment.connector.core.access.FigureAccess;
 import dk.goalattainment.connector.core.definitions.DatasetDefinition;
 import dk.goalattainment.connector.core.definitions.MetricDefinition;
+import dk.goalattainment.connector.core.engine.Datasets;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.opendata.PublicFigures;
-import dk.goalattainment.connector.store.DatasetQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
@@ -28,12 +28,12 @@ import java.util.Optional;
 @Tag(name = "metrics", description = "Metric definitions")
 public class MetricsResource {
   private final ConnectorRuntime runtime;
-  private final DatasetQueries queries;
+  private final Datasets queries;
   private final PublicFigures publicFigures;
 
   public MetricsResource(ConnectorRuntime runtime, PublicFigures publicFigures) {
     this.runtime = runtime;
-    this.queries = new DatasetQueries(runtime.store());
+    this.queries = runtime.datasets();
     this.publicFigures = publicFigures;
   }
 

@@ -35,6 +35,6 @@ public class OrgUnitsResource {
               + " figures.")
   @ApiProblems.Always
   public OrgUnitListing list() {
-    return OrgUnitListing.of(runtime.store().orgUnits());
+    return OrgUnitListing.of(runtime.reader().orgUnits());
   }
 }

@@ -1,8 +1,7 @@
 package dk.goalattainment.connector.rest;
 
+import dk.goalattainment.connector.core.engine.Refreshes;
 import dk.goalattainment.connector.core.error.ErrorCode;
-import dk.goalattainment.connector.store.DatasetRefresher;
-import dk.goalattainment.connector.store.RefreshListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ final class RefreshJob {
   private State state = State.QUEUED;
   private Instant startedAt;
   private Instant finishedAt;
-  private DatasetRefresher.Result result;
+  private Refreshes.Outcome result;
   private ErrorCode failure;
   private Problem problem;
 
@@ -64,7 +63,7 @@ final class RefreshJob {
    * Hears the refresh's stages for the job (and tells each to {@code log}): a stage starts, and
    * finishes with its rows and time when the refresh reports them, else when the next one starts.
    */
-  final class Progress implements RefreshListener {
+  final class Progress implements Refreshes.Stages {
     private final Consumer<String> log;
 
     private Progress(Consumer<String> log) {
@@ -78,7 +77,7 @@ final class RefreshJob {
 
     @Override
     public void finished(String stage, long rows, Duration took) {
-      log.accept(RefreshListener.line(stage, rows, took));
+      log.accept(Refreshes.Stages.line(stage, rows, took));
       stageFinished(stage, rows, took);
     }
 
@@ -141,7 +140,7 @@ final class RefreshJob {
     startedAt = Instant.now();
   }
 
-  void succeeded(DatasetRefresher.Result result) {
+  void succeeded(Refreshes.Outcome result) {
     synchronized (this) {
       finish(State.SUCCEEDED);
       this.result = result;
@@ -204,7 +203,7 @@ final class RefreshJob {
             : new RefreshJobViews.ResultView(
                 result.refreshedAt(),
                 seconds(result.took()),
-                result.kind().name().toLowerCase(Locale.ROOT),
+                result.kind(),
                 result.reason(),
                 result.asOf(),
                 result.rows()),

@@ -2,9 +2,9 @@ package dk.goalattainment.connector.rest;
 
 import dk.goalattainment.connector.app.ConnectorRuntime;
 import dk.goalattainment.connector.core.access.Caller;
+import dk.goalattainment.connector.core.engine.Refreshes;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
-import dk.goalattainment.connector.store.DatasetRefresher;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -68,7 +68,7 @@ final class RefreshJobs {
    * tests replace it to hold a job in a known state.
    */
   interface Refresher {
-    DatasetRefresher.Result refresh(DatasetRefresher.Request request, RefreshJob.Progress progress);
+    Refreshes.Outcome refresh(boolean full, RefreshJob.Progress progress);
   }
 
   /** The runtime's refresh, its stages told as they start. */
@@ -81,17 +81,16 @@ final class RefreshJobs {
     }
 
     @Override
-    public DatasetRefresher.Result refresh(
-        DatasetRefresher.Request request, RefreshJob.Progress progress) {
-      return runtime.refresh(request, progress);
+    public Refreshes.Outcome refresh(boolean full, RefreshJob.Progress progress) {
+      return runtime.refreshes().refresh(full, progress);
     }
   }
 
   /**
-   * Starts a job for {@code caller} (incremental when it can be, unless {@code request} asks for a
+   * Starts a job for {@code caller} (incremental when it can be, unless {@code full} asks for a
    * full one), or refuses with a conflict naming the job that is queued or running.
    */
-  synchronized RefreshJob start(Caller caller, DatasetRefresher.Request request) {
+  synchronized RefreshJob start(Caller caller, boolean full) {
     Optional<RefreshJob> busy = jobs.stream().filter(j -> !j.isFinished()).findFirst();
     if (busy.isPresent()) {
       RefreshJobViews.RefreshJobView s = busy.get().view();
@@ -114,7 +113,7 @@ final class RefreshJobs {
     while (jobs.size() > KEPT) {
       jobs.removeLast();
     }
-    runner.execute(() -> run(job, request));
+    runner.execute(() -> run(job, full));
     LOG.info("refresh job {} asked for by {}", job.id(), caller.getName());
     return job;
   }
@@ -144,19 +143,15 @@ final class RefreshJobs {
     }
   }
 
-  private void run(RefreshJob job, DatasetRefresher.Request request) {
+  private void run(RefreshJob job, boolean full) {
     job.running();
     LOG.info("refresh job {} runs", job.id());
     try {
-      DatasetRefresher.Result result =
+      Refreshes.Outcome result =
           refresher.refresh(
-              request, job.progress(line -> LOG.info("refresh job {}: {}", job.id(), line)));
+              full, job.progress(line -> LOG.info("refresh job {}: {}", job.id(), line)));
       job.succeeded(result);
-      LOG.info(
-          "refresh job {} succeeded ({}): {}",
-          job.id(),
-          result.kind().name().toLowerCase(java.util.Locale.ROOT),
-          result.rows());
+      LOG.info("refresh job {} succeeded ({}): {}", job.id(), result.kind(), result.rows());
       afterSuccess.run();
     } catch (ConnectorException e) {
       fail(job, e);

@@ -5,7 +5,6 @@ import dk.goalattainment.connector.core.access.Caller;
 import dk.goalattainment.connector.core.access.Scope;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
-import dk.goalattainment.connector.store.DatasetRefresher;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -114,7 +113,7 @@ public class RefreshResource {
       throw new ConnectorException(
           ErrorCode.BAD_REQUEST, "wait must be 0-" + MAX_WAIT + " seconds");
     }
-    RefreshJob job = jobs.start(Callers.current(), new DatasetRefresher.Request(full));
+    RefreshJob job = jobs.start(Callers.current(), full);
     if (wait > 0 && jobs.await(job, Duration.ofSeconds(wait))) {
       if (job.problem() != null) {
         throw new Problems.Answered(job.failure(), job.problem());

@@ -27,10 +27,7 @@ class ServerFactory {
   @Singleton
   @Bean(preDestroy = "close")
   PublicFigures publicFigures(ConnectorRuntime runtime, OpenDataProperties metadata) {
-    return new PublicFigures(
-        runtime.store(),
-        runtime.definitions(),
-        runtime.catalogue(),
+    return runtime.publicFigures(
         OpenDataExport.Options.defaults().withMetadata(metadata.metadata()));
   }
 }

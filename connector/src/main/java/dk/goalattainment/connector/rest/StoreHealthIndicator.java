@@ -57,7 +57,7 @@ final class StoreHealthIndicator implements HealthIndicator {
   /** UP when the store answered within the deadline, DOWN (with the reason) otherwise. */
   HealthResult check() {
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("database", runtime.store().dialect().name());
+    details.put("database", runtime.database());
     HealthStatus status;
     try {
       current().get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
@@ -83,7 +83,7 @@ final class StoreHealthIndicator implements HealthIndicator {
   private synchronized Future<?> current() {
     if (running == null || running.isDone()) {
       int seconds = (int) Math.max(1, DEADLINE.toSeconds());
-      running = checks.submit(() -> runtime.store().ping(seconds));
+      running = checks.submit(() -> runtime.ping(seconds));
     }
     return running;
   }

@@ -3,6 +3,7 @@ package dk.goalattainment.connector.store;
 import dk.goalattainment.connector.core.definitions.ColumnDefinition;
 import dk.goalattainment.connector.core.definitions.DatasetDefinition;
 import dk.goalattainment.connector.core.definitions.MetricDefinition;
+import dk.goalattainment.connector.core.engine.Datasets;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.core.semantic.CubeSlice;
@@ -24,19 +25,11 @@ import java.util.Optional;
  * by every dimension, so pages are stable), row counts, and a metric's value over a slice of the
  * attainment dataset (the saved-metric expression itself, as a BI tool would run it).
  */
-public final class DatasetQueries {
+public final class DatasetQueries implements Datasets {
   private final JdbcStore store;
 
   public DatasetQueries(JdbcStore store) {
     this.store = store;
-  }
-
-  /** One page of rows. */
-  public record Page(long total, long offset, int limit, List<Map<String, Object>> rows) {
-    /** The offset of the next page, or null on the last page. */
-    public Long nextOffset() {
-      return offset + rows.size() < total ? offset + rows.size() : null;
-    }
   }
 
   /**
@@ -55,6 +48,7 @@ public final class DatasetQueries {
    * column's type is a {@link ErrorCode#BAD_REQUEST} naming the column and the type, never the
    * value.
    */
+  @Override
   public Page rows(
       DatasetDefinition dataset,
       Map<String, List<String>> filters,
@@ -142,7 +136,18 @@ public final class DatasetQueries {
     }
   }
 
+  @Override
+  public Optional<java.time.Instant> lastRefresh() {
+    return store.lastEvent("refresh");
+  }
+
+  @Override
+  public boolean fresh() {
+    return store.datasetsFresh();
+  }
+
   /** Rows in a dataset's table, if it is materialised. */
+  @Override
   public Optional<Long> rowCount(DatasetDefinition dataset) {
     try (Connection c = store.dialect().connect();
         PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + dataset.table());
@@ -162,6 +167,7 @@ public final class DatasetQueries {
    * A metric's value over one slice of the attainment dataset: a period and org node in the
    * authority view, every other dimension "*".
    */
+  @Override
   public Optional<Double> metricValue(
       MetricDefinition metric, DatasetDefinition attainment, String period, String org) {
     String expression = metric.expressions().get(attainment.id());

@@ -22,9 +22,7 @@ public interface RefreshListener {
 
   /** A finished stage as one line: {@code attainment: 195,410 rows in 1.20 s}. */
   static String line(String stage, long rows, Duration took) {
-    return stage
-        + (rows >= 0 ? ": %,d rows".formatted(rows) : ":")
-        + " in %.2f s".formatted(took.toNanos() / 1e9);
+    return dk.goalattainment.connector.core.engine.Refreshes.Stages.line(stage, rows, took);
   }
 
   /** Hears nothing. */

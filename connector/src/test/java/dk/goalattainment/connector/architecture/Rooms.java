@@ -81,10 +81,6 @@ final class Rooms {
               "factsheet -> opendata",
               "the public fact sheet shows only the published, suppressed open-data table"),
           Map.entry(
-              "rest -> store",
-              "dataset rows, refresh jobs and readiness go through JdbcStore, DatasetQueries and"
-                  + " DatasetRefresher (follow-up: a port in the core for rows and refresh)"),
-          Map.entry(
               "rest -> opendata", "anonymous answers come from PublicFigures, the published table"),
           Map.entry("rest -> factsheet", "GET /api/v1/factsheet renders through FactSheetService"),
           Map.entry("rest -> ingest", "POST /api/v1/ingest/* parses with CsvRecords/JsonRecords"));

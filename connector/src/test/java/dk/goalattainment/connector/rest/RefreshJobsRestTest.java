@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.goalattainment.connector.WorkedExample;
 import dk.goalattainment.connector.app.ConnectorRuntime;
-import dk.goalattainment.connector.store.DatasetRefresher;
+import dk.goalattainment.connector.core.engine.Refreshes;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -56,8 +56,7 @@ class RefreshJobsRestTest implements TestPropertyProvider {
     }
 
     @Override
-    public DatasetRefresher.Result refresh(
-        DatasetRefresher.Request request, RefreshJob.Progress progress) {
+    public Refreshes.Outcome refresh(boolean full, RefreshJob.Progress progress) {
       progress.stageStarted("held by the test");
       held.countDown();
       try {
@@ -68,7 +67,7 @@ class RefreshJobsRestTest implements TestPropertyProvider {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-      return super.refresh(request, progress);
+      return super.refresh(full, progress);
     }
   }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dk.goalattainment.connector.core.access.Caller;
 import dk.goalattainment.connector.core.access.Scope;
+import dk.goalattainment.connector.core.engine.Refreshes;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
-import dk.goalattainment.connector.store.DatasetRefresher;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,12 +34,12 @@ class RefreshJobsTest {
     }
   }
 
-  static DatasetRefresher.Result result() {
-    return new DatasetRefresher.Result(
+  static Refreshes.Outcome result() {
+    return new Refreshes.Outcome(
         Instant.parse("2026-01-02T03:04:05Z"),
         Duration.ofMillis(1500),
         Map.of("ds_attainment", 408L),
-        DatasetRefresher.Kind.INCREMENTAL,
+        "incremental",
         "12 citizens changed since the last refresh",
         LocalDate.of(2021, 12, 30));
   }
@@ -65,7 +65,7 @@ class RefreshJobsTest {
             },
             warmed::incrementAndGet);
 
-    RefreshJob job = jobs.start(LOADER, DatasetRefresher.Request.DEFAULT);
+    RefreshJob job = jobs.start(LOADER, false);
 
     assertThat(jobs.await(job, LONG_ENOUGH)).isTrue();
     RefreshJobViews.RefreshJobView view = job.view();
@@ -106,12 +106,11 @@ class RefreshJobsTest {
               return result();
             },
             () -> {});
-    RefreshJob first = jobs.start(LOADER, DatasetRefresher.Request.DEFAULT);
+    RefreshJob first = jobs.start(LOADER, false);
     assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
 
     ConnectorException refused =
-        catchThrowableOfType(
-            ConnectorException.class, () -> jobs.start(LOADER, DatasetRefresher.Request.DEFAULT));
+        catchThrowableOfType(ConnectorException.class, () -> jobs.start(LOADER, false));
     RefreshJobViews.RefreshJobView whileRunning = first.view();
     gate.countDown();
 
@@ -125,7 +124,7 @@ class RefreshJobsTest {
         .singleElement()
         .satisfies(s -> assertThat(s.seconds()).isNull());
     assertThat(jobs.await(first, LONG_ENOUGH)).isTrue();
-    RefreshJob second = jobs.start(LOADER, DatasetRefresher.Request.DEFAULT);
+    RefreshJob second = jobs.start(LOADER, false);
     assertThat(jobs.await(second, LONG_ENOUGH)).isTrue();
     assertThat(second.view().state()).isEqualTo("succeeded");
   }
@@ -141,7 +140,7 @@ class RefreshJobsTest {
             },
             warmed::incrementAndGet);
 
-    RefreshJob job = jobs.start(LOADER, DatasetRefresher.Request.DEFAULT);
+    RefreshJob job = jobs.start(LOADER, false);
 
     assertThat(jobs.await(job, LONG_ENOUGH)).isTrue();
     RefreshJobViews.RefreshJobView view = job.view();
@@ -164,7 +163,7 @@ class RefreshJobsTest {
             },
             () -> {});
 
-    RefreshJob job = jobs.start(LOADER, DatasetRefresher.Request.DEFAULT);
+    RefreshJob job = jobs.start(LOADER, false);
 
     assertThat(jobs.await(job, LONG_ENOUGH)).isTrue();
     Problem problem = job.view().problem();
@@ -179,7 +178,7 @@ class RefreshJobsTest {
     RefreshJob first = null;
     RefreshJob last = null;
     for (int i = 0; i < RefreshJobs.KEPT + 5; i++) {
-      last = jobs.start(LOADER, DatasetRefresher.Request.DEFAULT);
+      last = jobs.start(LOADER, false);
       first = first == null ? last : first;
       assertThat(jobs.await(last, LONG_ENOUGH)).isTrue();
     }

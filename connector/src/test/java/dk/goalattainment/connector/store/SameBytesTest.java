@@ -7,6 +7,7 @@ import dk.goalattainment.connector.TestDatabase;
 import dk.goalattainment.connector.TestStore;
 import dk.goalattainment.connector.core.definitions.DatasetDefinition;
 import dk.goalattainment.connector.core.definitions.Definitions;
+import dk.goalattainment.connector.core.engine.Datasets;
 import dk.goalattainment.connector.core.engine.ReportRequest;
 import dk.goalattainment.connector.core.model.Grouping;
 import dk.goalattainment.connector.core.model.Period;
@@ -49,7 +50,7 @@ abstract class SameBytesTest extends AbstractStoreContractTest {
 
   private String export(TestStore store) {
     DatasetDefinition attainment = definitions.dataset("attainment").orElseThrow();
-    DatasetQueries.Page page =
+    Datasets.Page page =
         new DatasetQueries(store.store)
             .rows(attainment, Map.of("period", List.of("2019", "2020-Q3", "2021-Q2R4")), 0, 50_000);
     List<String> columns = new ArrayList<>(page.rows().get(0).keySet());
