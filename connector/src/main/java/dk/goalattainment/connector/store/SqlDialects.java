@@ -50,6 +50,24 @@ public final class SqlDialects {
                     "connector.store.kind must be " + kinds() + " (got '" + code + "')"));
   }
 
+  /**
+   * The opened {@code dialect} when it holds the connector's tables or {@code create} (its schema
+   * is made later); else it is closed and the opening refused with {@code STORE_NOT_FOUND} and
+   * {@code notAStore}'s message.
+   */
+  public static SqlDialect requireStore(
+      SqlDialect dialect, boolean create, java.util.function.Supplier<String> notAStore) {
+    try {
+      if (!create && !JdbcStore.isStore(dialect)) {
+        throw new ConnectorException(ErrorCode.STORE_NOT_FOUND, notAStore.get());
+      }
+      return dialect;
+    } catch (RuntimeException e) {
+      dialect.close();
+      throw e;
+    }
+  }
+
   /** The provider of the embedded database whose files {@code --db} names. */
   public static SqlDialectProvider fileStores() {
     return PROVIDERS.stream()

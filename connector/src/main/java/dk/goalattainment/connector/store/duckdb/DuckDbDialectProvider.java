@@ -2,10 +2,10 @@ package dk.goalattainment.connector.store.duckdb;
 
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
-import dk.goalattainment.connector.store.JdbcStore;
 import dk.goalattainment.connector.store.ParquetWriter;
 import dk.goalattainment.connector.store.SqlDialect;
 import dk.goalattainment.connector.store.SqlDialectProvider;
+import dk.goalattainment.connector.store.SqlDialects;
 import dk.goalattainment.connector.store.StoreKind;
 import dk.goalattainment.connector.store.StoreTarget;
 import java.io.IOException;
@@ -39,17 +39,10 @@ public final class DuckDbDialectProvider implements SqlDialectProvider {
     Path file = file(target, create);
     DuckDbDialect dialect =
         new DuckDbDialect(file, target.settings().get(DuckDbProperties.class).settings());
-    try {
-      if (!create && !JdbcStore.isStore(dialect)) {
-        throw new ConnectorException(
-            ErrorCode.STORE_NOT_FOUND,
-            file + " is a DuckDB file without the connector's tables, not a connector store.");
-      }
-      return dialect;
-    } catch (RuntimeException e) {
-      dialect.close();
-      throw e;
-    }
+    return SqlDialects.requireStore(
+        dialect,
+        create,
+        () -> file + " is a DuckDB file without the connector's tables, not a connector store.");
   }
 
   /** The file, read-only: {@code duckdb:////ABSOLUTE/PATH?access_mode=read_only}; it must exist. */

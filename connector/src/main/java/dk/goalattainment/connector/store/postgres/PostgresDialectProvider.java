@@ -2,9 +2,9 @@ package dk.goalattainment.connector.store.postgres;
 
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
-import dk.goalattainment.connector.store.JdbcStore;
 import dk.goalattainment.connector.store.SqlDialect;
 import dk.goalattainment.connector.store.SqlDialectProvider;
+import dk.goalattainment.connector.store.SqlDialects;
 import dk.goalattainment.connector.store.StoreKind;
 import dk.goalattainment.connector.store.StoreTarget;
 import java.net.URLEncoder;
@@ -33,20 +33,14 @@ public final class PostgresDialectProvider implements SqlDialectProvider {
   @Override
   public SqlDialect open(StoreTarget target, boolean create) {
     PostgresDialect dialect = target.settings().get(PostgresProperties.class).open();
-    try {
-      if (!create && !JdbcStore.isStore(dialect)) {
-        throw new ConnectorException(
-            ErrorCode.STORE_NOT_FOUND,
+    return SqlDialects.requireStore(
+        dialect,
+        create,
+        () ->
             dialect.describe()
                 + " has no connector tables: is this the right database? Create the store"
                 + " with `connector init` (or `connector ingest --create`), see"
                 + " docs/POSTGRES.md.");
-      }
-      return dialect;
-    } catch (RuntimeException e) {
-      dialect.close();
-      throw e;
-    }
   }
 
   /**

@@ -2,12 +2,13 @@ package dk.goalattainment.connector.store.testdb;
 
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
-import dk.goalattainment.connector.store.JdbcStore;
 import dk.goalattainment.connector.store.SqlDialect;
 import dk.goalattainment.connector.store.SqlDialectProvider;
+import dk.goalattainment.connector.store.SqlDialects;
 import dk.goalattainment.connector.store.StoreKind;
 import dk.goalattainment.connector.store.StoreTarget;
 import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
+import dk.goalattainment.connector.store.duckdb.DuckDbDialectProvider;
 import dk.goalattainment.connector.store.duckdb.DuckDbSettings;
 import java.nio.file.Files;
 import java.sql.SQLException;
@@ -21,6 +22,9 @@ import java.sql.SQLException;
 public final class TestDbDialectProvider implements SqlDialectProvider {
   public static final StoreKind KIND = new StoreKind("testdb");
 
+  /** The database underneath. */
+  private static final DuckDbDialectProvider DUCKDB = new DuckDbDialectProvider();
+
   @Override
   public StoreKind kind() {
     return KIND;
@@ -33,17 +37,8 @@ public final class TestDbDialectProvider implements SqlDialectProvider {
       throw new ConnectorException(
           ErrorCode.STORE_NOT_FOUND, "No testdb store at " + settings.file());
     }
-    SqlDialect dialect = new TestDbDialect(settings);
-    try {
-      if (!create && !JdbcStore.isStore(dialect)) {
-        throw new ConnectorException(
-            ErrorCode.STORE_NOT_FOUND, settings.file() + " has no connector tables");
-      }
-      return dialect;
-    } catch (RuntimeException e) {
-      dialect.close();
-      throw e;
-    }
+    return SqlDialects.requireStore(
+        new TestDbDialect(settings), create, () -> settings.file() + " has no connector tables");
   }
 
   @Override
@@ -58,17 +53,17 @@ public final class TestDbDialectProvider implements SqlDialectProvider {
 
   @Override
   public String defaultSchema() {
-    return "main";
+    return DUCKDB.defaultSchema();
   }
 
   @Override
   public String typeName(String family) {
-    return family;
+    return DUCKDB.typeName(family);
   }
 
   @Override
   public boolean isMissingTable(SQLException e) {
-    return String.valueOf(e.getMessage()).contains("does not exist");
+    return DUCKDB.isMissingTable(e);
   }
 
   /** DuckDB, with this package's kind. */
