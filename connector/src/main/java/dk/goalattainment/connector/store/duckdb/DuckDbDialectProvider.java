@@ -36,9 +36,10 @@ public final class DuckDbDialectProvider implements SqlDialectProvider {
 
   @Override
   public SqlDialect open(StoreTarget target, boolean create) {
+    // the settings first: a bad one is a configuration error whether or not the file exists
+    DuckDbSettings settings = target.settings().get(DuckDbProperties.class).settings();
     Path file = file(target, create);
-    DuckDbDialect dialect =
-        new DuckDbDialect(file, target.settings().get(DuckDbProperties.class).settings());
+    DuckDbDialect dialect = new DuckDbDialect(file, settings);
     return SqlDialects.requireStore(
         dialect,
         create,
