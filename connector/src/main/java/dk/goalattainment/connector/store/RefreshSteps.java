@@ -92,7 +92,7 @@ final class RefreshSteps implements AutoCloseable {
     for (String sql : dialect.afterCreate(step.table(), step.kind())) {
       statement.execute(sql);
     }
-    String analyze = dialect.analyze(step.table());
+    String analyze = dialect.analyze(step.table(), step.kind());
     if (analyze != null) {
       statement.execute(analyze);
     }
