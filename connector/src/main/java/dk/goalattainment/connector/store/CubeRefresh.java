@@ -48,9 +48,10 @@ final class CubeRefresh {
     for (String t : CubeDictionaries.HELPERS) {
       steps.execute("DROP TABLE IF EXISTS " + t);
     }
-    for (String sql : dictionaries.helperTables()) {
+    for (String sql : dictionaries.helperTables(dialect)) {
       steps.execute(sql);
     }
+    CubeDictionaries.HELPERS.forEach(steps::scratch);
     // Statistics for the planner (PostgreSQL): without them it takes the dictionaries and helpers
     // for one row each and plans nested loops over the goals (3.8 s instead of 0.1 s at 100 k).
     for (String t :

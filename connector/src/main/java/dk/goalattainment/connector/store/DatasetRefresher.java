@@ -187,6 +187,7 @@ public final class DatasetRefresher {
           }
           moveAsOf(c, steps, asOf, rows);
         }
+        steps.dropScratch();
         steps.end();
         store.recordEvent(
             c, "refresh", plan.kind().name().toLowerCase() + " " + rows + " as of " + asOf);
