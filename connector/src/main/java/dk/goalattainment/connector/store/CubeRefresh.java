@@ -227,21 +227,21 @@ final class CubeRefresh {
             CubeSql.dueFacts(DUE, "e_og", "1 = 1", -1)
                 + "\nUNION ALL\n"
                 + CubeSql.dueFacts("e_nd", "e_ng", "1 = 1", 1)));
-    s.addAll(cube.measures());
+    s.addAll(cube.measuresBeforeOrgRollup());
+    s.add(CubeStep.create("roll-up", "e_dm", change().change()));
     steps.run(s);
   }
 
   /**
-   * Applies {@code e_m} (the change) to the cube's slice rows on packed slice keys ({@link
+   * Applies {@code e_dm} (the change) to the cube's slice rows on packed slice keys ({@link
    * CubeChangeSql}): the touched slices and those whose compared measures are theirs are rewritten
    * (the view derives their figures on read).
    */
   long applyToCube(DatasetDefinition attainment) throws SQLException {
-    CubeChangeSql change = new CubeChangeSql(dictionaries.sliceKey().orElseThrow(), rows);
+    CubeChangeSql change = change();
     String slices = CubeRowsSql.slicesTable(attainment.table());
     String stage = attainment.id();
     List<CubeStep> s = new ArrayList<>();
-    s.add(CubeStep.create(stage, "e_dm", change.change()));
     s.add(CubeStep.create(stage, "e_dep", CubeChangeSql.dependentPeriods()));
     s.add(CubeStep.create(stage, "e_tgt", change.targets()));
     s.add(CubeStep.create(stage, "e_mn", change.updated(slices)));
@@ -249,6 +249,10 @@ final class CubeRefresh {
     s.add(CubeStep.run(stage, change.insertTargets(slices)));
     steps.run(s);
     return steps.count("e_tgt");
+  }
+
+  private CubeChangeSql change() {
+    return new CubeChangeSql(dictionaries.sliceKey().orElseThrow(), rows);
   }
 
   /** Rewrites the touched goals' rows of the drill-down. */

@@ -256,6 +256,30 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
   }
 
   @Test
+  void goalsAndFollowUpsIngestedAgainUnchangedChangeNoRow() {
+    DemoData demo = new DemoData(TestCatalogue.get(), 60, SEED);
+    db.ingest(demo.batch());
+    refresh(false);
+    List<String> before = datasets();
+    List<RawGoal> goals = new ArrayList<>();
+    demo.goals().forEach(r -> goals.add(r.record()));
+    List<RawFollowUp> followUps = new ArrayList<>();
+    demo.followUps().forEach(r -> followUps.add(r.record()));
+
+    // logged as changed; the touched citizens' facts before and after are the same and cancel
+    db.ingest(
+        new IngestBatch(
+            RecordSource.empty(),
+            RecordSource.of(goals.subList(0, 40)),
+            RecordSource.of(followUps.subList(0, 80))));
+    DatasetRefresher.Result again = refresh(false);
+
+    assertThat(again.kind()).isEqualTo(DatasetRefresher.Kind.INCREMENTAL);
+    assertThat(again.reason()).contains("goals changed");
+    assertThat(datasets()).containsExactlyElementsOf(before);
+  }
+
+  @Test
   void aSecondRefreshWhileOneRunsIsRefusedAtOnce() throws Exception {
     db.ingest(new DemoData(TestCatalogue.get(), 30, SEED).batch());
     CountDownLatch inside = new CountDownLatch(1);

@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How an incremental refresh applies the change of the cube's measures ({@code e_m} of {@link
- * CubeSql#measures()}, the touched citizens' new facts minus their old ones) to the slice rows
- * ({@link CubeRowsSql}), joining on one packed key per slice ({@link SliceKey}, ADR 0021):
+ * How an incremental refresh applies the change of the cube's measures (the touched citizens' new
+ * facts minus their old ones, rolled up to the org ancestors on packed keys: {@link
+ * CubeSql#keyedOrgRollup}) to the slice rows ({@link CubeRowsSql}), joining on one packed key per
+ * slice ({@link SliceKey}, ADR 0021):
  *
  * <ol>
  *   <li>{@code e_dm}: the slices whose measures change, keyed, with the change;
@@ -63,11 +64,12 @@ public final class CubeChangeSql {
       nonZero.add(CubeSql.measure(m, "d") + " <> 0");
       sums.add(CubeSql.measure(m, "d"));
     }
-    return "SELECT "
-        + key.ofColumns("d")
-        + " AS k, d.pid, d.via, d.node, d.cell, "
+    return "SELECT d.k, %s AS pid, %s AS via, %s AS node, %s AS cell, "
+            .formatted(key.pid("d.k"), key.via("d.k"), key.node("d.k"), key.cell("d.k"))
         + String.join(", ", sums)
-        + "\nFROM e_m d\nWHERE "
+        + "\nFROM ("
+        + CubeSql.keyedOrgRollup(key)
+        + ") d\nWHERE "
         + String.join(" OR ", nonZero);
   }
 

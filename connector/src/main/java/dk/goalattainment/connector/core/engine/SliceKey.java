@@ -62,4 +62,24 @@ public record SliceKey(CubeLayout layout, int pidBits) {
   public String withPid(String key, String pid) {
     return "((CAST(%s AS BIGINT) << %d) | (%s & %d))".formatted(pid, pidShift(), key, belowPid());
   }
+
+  /** SQL of the period id of a key. */
+  public String pid(String key) {
+    return "CAST(%s >> %d AS INTEGER)".formatted(key, pidShift());
+  }
+
+  /** SQL of the view (0 = authority, 1 = provider) of a key. */
+  public String via(String key) {
+    return "CAST((%s >> %d) & 1 AS INTEGER)".formatted(key, viaShift());
+  }
+
+  /** SQL of the org node of a key. */
+  public String node(String key) {
+    return "CAST((%s >> %d) & %d AS INTEGER)".formatted(key, nodeShift(), layout.unitMask());
+  }
+
+  /** SQL of the cell of a key. */
+  public String cell(String key) {
+    return "CAST(%s & %d AS INTEGER)".formatted(key, layout.cellMask());
+  }
 }
