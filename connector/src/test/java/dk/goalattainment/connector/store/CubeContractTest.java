@@ -261,22 +261,24 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
     db.ingest(demo.batch());
     refresh(false);
     List<String> before = datasets();
-    List<RawGoal> goals = new ArrayList<>();
-    demo.goals().forEach(r -> goals.add(r.record()));
-    List<RawFollowUp> followUps = new ArrayList<>();
-    demo.followUps().forEach(r -> followUps.add(r.record()));
 
     // logged as changed; the touched citizens' facts before and after are the same and cancel
     db.ingest(
         new IngestBatch(
             RecordSource.empty(),
-            RecordSource.of(goals.subList(0, 40)),
-            RecordSource.of(followUps.subList(0, 80))));
+            RecordSource.of(first(demo.goals(), 40)),
+            RecordSource.of(first(demo.followUps(), 80))));
     DatasetRefresher.Result again = refresh(false);
 
     assertThat(again.kind()).isEqualTo(DatasetRefresher.Kind.INCREMENTAL);
     assertThat(again.reason()).contains("goals changed");
     assertThat(datasets()).containsExactlyElementsOf(before);
+  }
+
+  private static <T> List<T> first(RecordSource<T> source, int n) {
+    List<T> records = new ArrayList<>();
+    source.forEach(r -> records.add(r.record()));
+    return records.subList(0, n);
   }
 
   @Test
