@@ -16,7 +16,7 @@ public record SliceKey(CubeLayout layout, int pidBits) {
     }
   }
 
-  /** Whether slices of this layout and {@code periods} periods pack into one BIGINT. */
+  /** Whether slices of this layout with period ids of {@code pidBits} bits fit 63 bits. */
   public static boolean fits(CubeLayout layout, int pidBits) {
     return pidBits + 1 + layout.unitBits() + layout.cellBits() <= 63;
   }
