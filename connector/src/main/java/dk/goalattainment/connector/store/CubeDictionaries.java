@@ -6,6 +6,7 @@ import dk.goalattainment.connector.core.engine.CubeSql;
 import dk.goalattainment.connector.core.engine.CubeStep;
 import dk.goalattainment.connector.core.engine.CubeTables;
 import dk.goalattainment.connector.core.engine.DatasetSql;
+import dk.goalattainment.connector.core.engine.SliceKey;
 import dk.goalattainment.connector.core.model.Period;
 import dk.goalattainment.connector.core.semantic.FixedPoint;
 import java.sql.Connection;
@@ -80,6 +81,11 @@ final class CubeDictionaries {
    */
   static CubeDictionaries read(Statement s, LocalDate asOf) throws SQLException {
     return new CubeDictionaries(units(s), codes(s), periods(s, asOf), asOf, closedAsOf(s, asOf));
+  }
+
+  /** The packed key of a slice (ADR 0021), if this layout and these periods fit in 63 bits. */
+  java.util.Optional<SliceKey> sliceKey() {
+    return SliceKey.forPeriods(layout, periods.size());
   }
 
   CubeSql cubeSql(SqlDialect dialect) {

@@ -256,6 +256,32 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
   }
 
   @Test
+  void goalsAndFollowUpsIngestedAgainUnchangedChangeNoRow() {
+    DemoData demo = new DemoData(TestCatalogue.get(), 60, SEED);
+    db.ingest(demo.batch());
+    refresh(false);
+    List<String> before = datasets();
+
+    // logged as changed; the touched citizens' facts before and after are the same and cancel
+    db.ingest(
+        new IngestBatch(
+            RecordSource.empty(),
+            RecordSource.of(first(demo.goals(), 40)),
+            RecordSource.of(first(demo.followUps(), 80))));
+    DatasetRefresher.Result again = refresh(false);
+
+    assertThat(again.kind()).isEqualTo(DatasetRefresher.Kind.INCREMENTAL);
+    assertThat(again.reason()).contains("goals changed");
+    assertThat(datasets()).containsExactlyElementsOf(before);
+  }
+
+  private static <T> List<T> first(RecordSource<T> source, int n) {
+    List<T> records = new ArrayList<>();
+    source.forEach(r -> records.add(r.record()));
+    return records.subList(0, n);
+  }
+
+  @Test
   void aSecondRefreshWhileOneRunsIsRefusedAtOnce() throws Exception {
     db.ingest(new DemoData(TestCatalogue.get(), 30, SEED).batch());
     CountDownLatch inside = new CountDownLatch(1);

@@ -418,6 +418,41 @@ public final class CubeSql {
             ZERO_DUE);
   }
 
+  /**
+   * The steps of {@link #measures()} up to the dimension roll-up ({@code e_r1}, {@code e_fix}),
+   * without the org roll-up: an incremental refresh rolls its change up on packed slice keys
+   * ({@link #keyedOrgRollup}).
+   */
+  public List<CubeStep> measuresBeforeOrgRollup() {
+    List<CubeStep> steps = measures();
+    return steps.subList(0, steps.size() - 1);
+  }
+
+  /**
+   * The org roll-up of {@link #orgRollup}, grouped on the packed slice key: {@code k, <raw sums>}
+   * (the same sums, 0 where a side is empty).
+   */
+  public static String keyedOrgRollup(SliceKey key) {
+    return """
+        SELECT k, %1$s
+        FROM (
+          SELECT %2$s AS k, %3$s
+          FROM e_r1 r JOIN e_closure c ON c.des = r.node
+          UNION ALL
+          SELECT %4$s, cit, xs, xq, %5$s, %6$s FROM e_fix f
+        ) t
+        GROUP BY k"""
+        .formatted(
+            sums(""),
+            key.of("r.pid", "r.via", "c.anc", "r.cell"),
+            java.util.Arrays.stream(ALL_SUMS.split(", "))
+                .map(s -> "r." + s)
+                .collect(Collectors.joining(", ")),
+            key.ofColumns("f"),
+            ZERO_GOALS,
+            ZERO_DUE);
+  }
+
   /** The measures of {@code e_m} by measure, as SQL over an alias. */
   public static String measure(Measure m, String alias) {
     String raw =
