@@ -253,7 +253,7 @@ final class CubeRefresh {
   }
 
   private CubeChangeSql change() {
-    return new CubeChangeSql(dictionaries.sliceKey().orElseThrow(), rows);
+    return new CubeChangeSql(dictionaries.sliceKey().orElseThrow(), rows, cube);
   }
 
   /** Rewrites the touched goals' rows of the drill-down. */

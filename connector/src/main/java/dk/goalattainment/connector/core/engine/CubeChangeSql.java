@@ -25,10 +25,12 @@ import java.util.List;
 public final class CubeChangeSql {
   private final SliceKey key;
   private final CubeRowsSql rows;
+  private final CubeSql cube;
 
-  public CubeChangeSql(SliceKey key, CubeRowsSql rows) {
+  public CubeChangeSql(SliceKey key, CubeRowsSql rows, CubeSql cube) {
     this.key = key;
     this.rows = rows;
+    this.cube = cube;
   }
 
   /**
@@ -68,7 +70,7 @@ public final class CubeChangeSql {
             .formatted(key.pid("d.k"), key.via("d.k"), key.node("d.k"), key.cell("d.k"))
         + String.join(", ", sums)
         + "\nFROM ("
-        + CubeSql.keyedOrgRollup(key)
+        + cube.keyedOrgRollup(key)
         + ") d\nWHERE "
         + String.join(" OR ", nonZero);
   }

@@ -432,7 +432,7 @@ public final class CubeSql {
    * The org roll-up of {@link #orgRollup}, grouped on the packed slice key: {@code k, <raw sums>}
    * (the same sums, 0 where a side is empty).
    */
-  public static String keyedOrgRollup(SliceKey key) {
+  public String keyedOrgRollup(SliceKey key) {
     return """
         SELECT k, %1$s
         FROM (
