@@ -35,6 +35,30 @@ final class Dashboard {
     String yq = "period IN (" + codes(quarters) + ")";
     String yrr = "period IN (" + codes(rolling) + ")";
     String areas = "(SELECT unit_id FROM org_unit WHERE parent_id = '" + ROOT + "')";
+    Frame f = new Frame(quarters, rolling, yr, last4, yq, yrr, areas);
+    List<Chart> c = new ArrayList<>();
+    c.addAll(overview(f));
+    c.addAll(breakdowns(f));
+    return c;
+  }
+
+  /** What every chart query is cut from: the periods of the three years shown, the areas. */
+  private record Frame(
+      List<Period> quarters,
+      List<Period> rolling,
+      Period yr,
+      Period last4,
+      String yq,
+      String yrr,
+      String areas) {}
+
+  /** Charts 1–4: the KPI, the trend per effect goal, met/unmet per goal type, the areas. */
+  private static List<Chart> overview(Frame f) {
+    List<Period> quarters = f.quarters();
+    Period yr = f.yr();
+    Period last4 = f.last4();
+    String yq = f.yq();
+    String areas = f.areas();
     List<Chart> c = new ArrayList<>();
     c.add(
         new Chart(
@@ -79,6 +103,18 @@ final class Dashboard {
                 + ALL_STAR
                 + " ORDER BY org_unit",
             raw(List.of(yr), "c.ancestor_id", "c.ancestor_id IN " + areas)));
+    return c;
+  }
+
+  /** Charts 5–8: target groups, life themes, the rolling trend, on-time follow-up. */
+  private static List<Chart> breakdowns(Frame f) {
+    List<Period> quarters = f.quarters();
+    List<Period> rolling = f.rolling();
+    Period yr = f.yr();
+    String yq = f.yq();
+    String yrr = f.yrr();
+    String areas = f.areas();
+    List<Chart> c = new ArrayList<>();
     c.add(
         new Chart(
             "5 Per target group, year",

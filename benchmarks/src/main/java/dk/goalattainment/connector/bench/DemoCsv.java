@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /** Writes the demo data set as the three CSV files of {@code connector ingest}, once per scale. */
 final class DemoCsv {
@@ -54,26 +56,29 @@ final class DemoCsv {
     }
     DemoData demo = new DemoData(catalogue, citizens, DemoData.DEFAULT_SEED);
     long[] n = new long[3];
-    try (BufferedWriter w = Files.newBufferedWriter(org, StandardCharsets.UTF_8)) {
-      w.write(String.join(",", RawOrgUnit.FIELDS));
-      w.write('\n');
+    try (CSVPrinter w = printer(org, RawOrgUnit.FIELDS)) {
       demo.orgUnits()
           .forEach(
               row -> {
                 RawOrgUnit u = row.record();
-                line(w, u.unitId(), u.name(), u.parentId(), u.role(), u.validFrom(), u.validTo());
+                print(
+                    w,
+                    u.unitId(),
+                    u.name(),
+                    u.parentId(),
+                    u.role(),
+                    u.validFrom(),
+                    u.validTo(),
+                    u.level());
                 n[0]++;
               });
     }
-    try (BufferedWriter w =
-        new BufferedWriter(Files.newBufferedWriter(goals, StandardCharsets.UTF_8), 1 << 20)) {
-      w.write(String.join(",", RawGoal.FIELDS));
-      w.write('\n');
+    try (CSVPrinter w = printer(goals, RawGoal.FIELDS)) {
       demo.goals()
           .forEach(
               row -> {
                 RawGoal g = row.record();
-                line(
+                print(
                     w,
                     g.goalId(),
                     g.cpr(),
@@ -89,15 +94,12 @@ final class DemoCsv {
                 n[1]++;
               });
     }
-    try (BufferedWriter w =
-        new BufferedWriter(Files.newBufferedWriter(fus, StandardCharsets.UTF_8), 1 << 20)) {
-      w.write(String.join(",", RawFollowUp.FIELDS));
-      w.write('\n');
+    try (CSVPrinter w = printer(fus, RawFollowUp.FIELDS)) {
       demo.followUps()
           .forEach(
               row -> {
                 RawFollowUp f = row.record();
-                line(w, f.followupId(), f.goalId(), f.followupDate(), f.score());
+                print(w, f.followupId(), f.goalId(), f.followupDate(), f.score());
                 n[2]++;
               });
     }
@@ -105,24 +107,23 @@ final class DemoCsv {
     return new Files3(org, goals, fus, n[0], n[1], n[2]);
   }
 
-  private static void line(BufferedWriter w, String... fields) {
+  private static void print(CSVPrinter w, String... fields) {
     try {
-      for (int i = 0; i < fields.length; i++) {
-        if (i > 0) {
-          w.write(',');
-        }
-        String f = fields[i] == null ? "" : fields[i];
-        if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0) {
-          w.write('"');
-          w.write(f.replace("\"", "\"\""));
-          w.write('"');
-        } else {
-          w.write(f);
-        }
-      }
-      w.write('\n');
+      w.printRecord((Object[]) fields);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A UTF-8 CSV file with a header row, LF line ends, quoted only where needed, null as empty. */
+  private static CSVPrinter printer(Path file, List<String> header) throws IOException {
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setRecordSeparator('\n')
+            .setHeader(header.toArray(String[]::new))
+            .build();
+    return new CSVPrinter(
+        new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 20), format);
   }
 }

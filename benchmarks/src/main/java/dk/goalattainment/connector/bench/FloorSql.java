@@ -13,8 +13,12 @@ final class FloorSql {
   private FloorSql() {}
 
   private static String csv(Path file, String columns) {
-    return "read_csv('%s', header = true, delim = ',', quote = '\"', columns = {%s})"
-        .formatted(file.toAbsolutePath().toString().replace("'", "''"), columns);
+    return csv(file, columns, "");
+  }
+
+  private static String csv(Path file, String columns, String options) {
+    return "read_csv('%s', header = true, delim = ',', quote = '\"', columns = {%s}%s)"
+        .formatted(file.toAbsolutePath().toString().replace("'", "''"), columns, options);
   }
 
   /**
@@ -32,7 +36,10 @@ final class FloorSql {
             + csv(
                 f.org(),
                 "'unit_id': 'VARCHAR', 'name': 'VARCHAR', 'parent_id': 'VARCHAR', 'role':"
-                    + " 'VARCHAR', 'valid_from': 'DATE', 'valid_to': 'DATE'"));
+                    + " 'VARCHAR', 'valid_from': 'DATE', 'valid_to': 'DATE', 'level':"
+                    + " 'VARCHAR'",
+                // files written before the optional level column have six fields per row
+                ", null_padding = true"));
     sql.add(
         """
         INSERT INTO org_closure
@@ -158,6 +165,14 @@ final class FloorSql {
    */
   static List<String> refresh() {
     List<String> sql = new ArrayList<>();
+    refreshFacts(sql);
+    refreshAggregates(sql);
+    refreshOutputs(sql);
+    return sql;
+  }
+
+  /** The period map, the goals with citizen numbers, the counted follow-ups, the dictionaries. */
+  private static void refreshFacts(List<String> sql) {
     // quarter key -> every period that holds the quarter (itself, its year, four rolling windows)
     sql.add(
         """
@@ -202,6 +217,10 @@ final class FloorSql {
     sql.add(
         "CREATE OR REPLACE TEMP TABLE f_dc AS SELECT dimension, code, CAST(ROW_NUMBER() OVER"
             + " (PARTITION BY dimension ORDER BY code) AS BIGINT) AS id FROM catalogue_label");
+  }
+
+  /** Per-citizen sums rolled up to the slices (twelve patterns as bit masks), and compliance. */
+  private static void refreshAggregates(List<String> sql) {
     sql.add(
         """
         CREATE OR REPLACE TEMP TABLE f_aggp AS
@@ -276,6 +295,10 @@ final class FloorSql {
                  AS overdue
         FROM x GROUP BY %s"""
             .formatted(groupingSets("period, via, org_unit")));
+  }
+
+  /** The cube with its figures and changes, the citizen-grain table and the compliance table. */
+  private static void refreshOutputs(List<String> sql) {
     // the cube: slices of either side, figures, changes against prev / yoy
     sql.add(
         """
@@ -337,7 +360,6 @@ final class FloorSql {
         FROM f_attainment
         WHERE effect_goal = '*' AND life_theme = '*' AND goal_type = '*'
           AND goals_due IS NOT NULL""");
-    return sql;
   }
 
   static List<String> dropRefreshTables() {

@@ -3,8 +3,10 @@ package dk.goalattainment.connector.store;
 import dk.goalattainment.connector.core.engine.AttainmentSql;
 import dk.goalattainment.connector.core.engine.CubeLayout;
 import dk.goalattainment.connector.core.engine.CubeSql;
+import dk.goalattainment.connector.core.engine.CubeStep;
 import dk.goalattainment.connector.core.engine.CubeTables;
 import dk.goalattainment.connector.core.engine.DatasetSql;
+import dk.goalattainment.connector.core.engine.SliceKey;
 import dk.goalattainment.connector.core.model.Period;
 import dk.goalattainment.connector.core.semantic.FixedPoint;
 import java.sql.Connection;
@@ -79,6 +81,11 @@ final class CubeDictionaries {
    */
   static CubeDictionaries read(Statement s, LocalDate asOf) throws SQLException {
     return new CubeDictionaries(units(s), codes(s), periods(s, asOf), asOf, closedAsOf(s, asOf));
+  }
+
+  /** The packed key of a slice (ADR 0021), if this layout and these periods fit in 63 bits. */
+  java.util.Optional<SliceKey> sliceKey() {
+    return SliceKey.forPeriods(layout, periods.size());
   }
 
   CubeSql cubeSql(SqlDialect dialect) {
@@ -276,29 +283,37 @@ final class CubeDictionaries {
     }
   }
 
-  /** The scratch tables every refresh's SQL reads: closure, quarter map, corrections, patterns. */
-  List<String> helperTables() {
+  /**
+   * The scratch tables every refresh's SQL reads: closure, quarter map, corrections, patterns (as
+   * the dialect creates a {@link CubeStep.TableKind#TEMPORARY} table).
+   */
+  List<String> helperTables(SqlDialect dialect) {
     List<String> sql = new ArrayList<>();
     sql.add(
-        "CREATE TEMP TABLE e_closure AS SELECT a.uno AS anc, a.uend AS auend, d.uno AS des FROM"
-            + " org_closure c JOIN "
-            + CubeTables.UNIT
-            + " a ON a.unit_id = c.ancestor_id JOIN "
-            + CubeTables.UNIT
-            + " d ON d.unit_id = c.descendant_id");
-    sql.add("CREATE TEMP TABLE e_qp AS " + CubeSql.quarterPeriods());
+        dialect.createTableAs(
+            "e_closure",
+            CubeStep.TableKind.TEMPORARY,
+            "SELECT a.uno AS anc, a.uend AS auend, d.uno AS des FROM org_closure c JOIN "
+                + CubeTables.UNIT
+                + " a ON a.unit_id = c.ancestor_id JOIN "
+                + CubeTables.UNIT
+                + " d ON d.unit_id = c.descendant_id"));
+    sql.add(dialect.createTableAs("e_qp", CubeStep.TableKind.TEMPORARY, CubeSql.quarterPeriods()));
     sql.add(
-        "CREATE TEMP TABLE e_h AS SELECT * FROM (VALUES "
-            + correctionRows()
-            + ") t(t, k, hc, hx, hq)");
+        dialect.createTableAs(
+            "e_h",
+            CubeStep.TableKind.TEMPORARY,
+            "SELECT * FROM (VALUES " + correctionRows() + ") t(t, k, hc, hx, hq)"));
     sql.add(
-        "CREATE TEMP TABLE e_sub AS SELECT * FROM (VALUES "
-            + subsetRows()
-            + ") t(s, t, maxpos, p1, p2, p3, p4)");
+        dialect.createTableAs(
+            "e_sub",
+            CubeStep.TableKind.TEMPORARY,
+            "SELECT * FROM (VALUES " + subsetRows() + ") t(s, t, maxpos, p1, p2, p3, p4)"));
     sql.add(
-        "CREATE TEMP TABLE e_pat AS SELECT * FROM (VALUES "
-            + patternRows()
-            + ") t(tl, hl, yl, mask)");
+        dialect.createTableAs(
+            "e_pat",
+            CubeStep.TableKind.TEMPORARY,
+            "SELECT * FROM (VALUES " + patternRows() + ") t(tl, hl, yl, mask)"));
     return sql;
   }
 

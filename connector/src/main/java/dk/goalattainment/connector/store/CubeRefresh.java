@@ -8,6 +8,7 @@ import static dk.goalattainment.connector.core.engine.CubeTables.PENDING;
 
 import dk.goalattainment.connector.core.definitions.ColumnDefinition;
 import dk.goalattainment.connector.core.definitions.DatasetDefinition;
+import dk.goalattainment.connector.core.engine.CubeChangeSql;
 import dk.goalattainment.connector.core.engine.CubeRowsSql;
 import dk.goalattainment.connector.core.engine.CubeSql;
 import dk.goalattainment.connector.core.engine.CubeStep;
@@ -48,9 +49,10 @@ final class CubeRefresh {
     for (String t : CubeDictionaries.HELPERS) {
       steps.execute("DROP TABLE IF EXISTS " + t);
     }
-    for (String sql : dictionaries.helperTables()) {
+    for (String sql : dictionaries.helperTables(dialect)) {
       steps.execute(sql);
     }
+    CubeDictionaries.HELPERS.forEach(steps::scratch);
     // Statistics for the planner (PostgreSQL): without them it takes the dictionaries and helpers
     // for one row each and plans nested loops over the goals (3.8 s instead of 0.1 s at 100 k).
     for (String t :
@@ -100,8 +102,7 @@ final class CubeRefresh {
   long fullCube(DatasetDefinition attainment) throws SQLException {
     String slices = CubeRowsSql.slicesTable(attainment.table());
     long n =
-        steps.run(
-            CubeStep.create(attainment.id(), slices, TableKind.DATASET, rows.slices("e_mn", null)));
+        steps.run(CubeStep.create(attainment.id(), slices, TableKind.DATASET, rows.slices("e_mn")));
     steps.execute(
         "CREATE VIEW " + attainment.table() + " AS\n" + rows.view(columns(attainment), slices));
     return n;
@@ -143,6 +144,12 @@ final class CubeRefresh {
   /**
    * The change since the last refresh: the touched citizens' old facts (as last refreshed) with −1
    * and their facts now with +1, through the same measures SQL; then the engine's state updated.
+   *
+   * <p>The touched citizens' goals now are the changed goals ({@code e_pg}) and their goals as last
+   * refreshed ({@code e_og}): a goal that did not change kept its citizen, and ingest logs every
+   * goal it writes (goals are replaced, never deleted), so no scan of all goals by citizen is
+   * needed. Only the (period, citizen) groups whose facts differ go on to the per-citizen step and
+   * the roll-up ({@link CubeChangeSql#changedGroups}).
    */
   void incrementalMeasures() throws SQLException {
     List<CubeStep> s = new ArrayList<>();
@@ -177,38 +184,43 @@ final class CubeRefresh {
     s.add(
         CubeStep.create(
             stage,
-            "e_og",
-            "SELECT eg.* FROM "
-                + GOAL
-                + " eg WHERE eg.cno IN (SELECT c.cno FROM "
+            "e_tc",
+            "SELECT c.citizen_key, c.cno FROM "
                 + CITIZEN
-                + " c JOIN e_tk k ON k.citizen_key = c.citizen_key)"));
+                + " c JOIN e_tk k ON k.citizen_key = c.citizen_key"));
+    s.add(
+        CubeStep.create(
+            stage,
+            "e_og",
+            "SELECT eg.* FROM " + GOAL + " eg WHERE eg.cno IN (SELECT cno FROM e_tc)"));
     s.add(
         CubeStep.create(
             stage,
             "e_gno",
             "SELECT g.goal_id, CAST(COALESCE(o.gno, m.mx + ROW_NUMBER() OVER (ORDER BY g.goal_id))"
-                + " AS INTEGER) AS gno FROM goal g JOIN e_tk k ON k.citizen_key = g.citizen_key LEFT"
-                + " JOIN "
-                + GOAL
-                + " o ON o.goal_id = g.goal_id CROSS JOIN (SELECT COALESCE(MAX(gno), 0) AS mx FROM "
+                + " AS INTEGER) AS gno FROM goal g JOIN (SELECT goal_id FROM e_pg UNION SELECT"
+                + " goal_id FROM e_og) k ON k.goal_id = g.goal_id LEFT JOIN e_og o ON o.goal_id ="
+                + " g.goal_id CROSS JOIN (SELECT COALESCE(MAX(gno), 0) AS mx FROM "
                 + GOAL
                 + ") m"));
     s.add(
         CubeStep.create(
             stage,
             "e_ng",
-            cube.codedGoals(CITIZEN, "n.gno", "JOIN e_gno n ON n.goal_id = g.goal_id", "1 = 1")));
+            cube.codedGoals("e_tc", "n.gno", "JOIN e_gno n ON n.goal_id = g.goal_id", "1 = 1")));
     s.add(CubeStep.create("counted follow-ups", "e_fq", cube.followUpSequence("e_ng")));
     s.add(CubeStep.create("counted follow-ups", "e_nc", CubeSql.counted("e_fq", "e_qp")));
     s.add(CubeStep.create("counted follow-ups", "e_nd", CubeSql.due("e_ng", "e_fq")));
     s.add(
         CubeStep.create(
             "goal sums",
-            "e_cf",
+            "e_cf0",
             cube.facts(COUNTED, "e_og", "1 = 1", -1)
                 + "\nUNION ALL\n"
                 + cube.facts("e_nc", "e_ng", "1 = 1", 1)));
+    s.add(CubeStep.create("goal sums", "e_cx", CubeChangeSql.changedGroups("e_cf0")));
+    s.add(
+        CubeStep.create("goal sums", "e_cf", CubeChangeSql.factsOfChangedGroups("e_cf0", "e_cx")));
     s.add(
         CubeStep.create(
             "goal sums",
@@ -216,27 +228,32 @@ final class CubeRefresh {
             CubeSql.dueFacts(DUE, "e_og", "1 = 1", -1)
                 + "\nUNION ALL\n"
                 + CubeSql.dueFacts("e_nd", "e_ng", "1 = 1", 1)));
-    s.addAll(cube.measures());
+    s.addAll(cube.measuresBeforeOrgRollup());
+    s.add(CubeStep.create("roll-up", "e_dm", change().change()));
     steps.run(s);
   }
 
   /**
-   * Applies {@code e_m} (the change) to the cube's slice rows: the touched slices and those whose
-   * compared measures are theirs are rewritten (the view derives their figures on read).
+   * Applies {@code e_dm} (the change) to the cube's slice rows on packed slice keys ({@link
+   * CubeChangeSql}): the touched slices and those whose compared measures are theirs are rewritten
+   * (the view derives their figures on read).
    */
   long applyToCube(DatasetDefinition attainment) throws SQLException {
+    CubeChangeSql change = change();
     String slices = CubeRowsSql.slicesTable(attainment.table());
     String stage = attainment.id();
     List<CubeStep> s = new ArrayList<>();
-    s.add(CubeStep.create(stage, "e_aff", CubeRowsSql.touchedSlices()));
-    s.add(CubeStep.create(stage, "e_tgt", CubeRowsSql.targetSlices()));
-    s.add(CubeStep.create(stage, "e_need", CubeRowsSql.neededSlices()));
-    s.add(CubeStep.create(stage, "e_m2", CubeRowsSql.updatedSums(slices)));
-    s.add(CubeStep.create(stage, "e_mn", CubeRowsSql.nullified("e_m2")));
-    s.add(CubeStep.run(stage, CubeRowsSql.deleteTargets(slices)));
-    s.add(CubeStep.run(stage, "INSERT INTO " + slices + "\n" + rows.slices("e_mn", "e_tgt")));
+    s.add(CubeStep.create(stage, "e_dep", CubeChangeSql.dependentPeriods()));
+    s.add(CubeStep.create(stage, "e_tgt", change.targets()));
+    s.add(CubeStep.create(stage, "e_mn", change.updated(slices)));
+    s.add(CubeStep.run(stage, change.deleteTargets(slices)));
+    s.add(CubeStep.run(stage, change.insertTargets(slices)));
     steps.run(s);
     return steps.count("e_tgt");
+  }
+
+  private CubeChangeSql change() {
+    return new CubeChangeSql(dictionaries.sliceKey().orElseThrow(), rows, cube);
   }
 
   /** Rewrites the touched goals' rows of the drill-down. */

@@ -177,6 +177,16 @@ public final class DatasetRefresher {
                             "SELECT * FROM catalogue_label ORDER BY dimension, code")),
                 hash(dictionaries.asOfFingerprint()));
         Plan plan = plan(steps.statement(), request, fingerprints, definitions, asOf);
+        if (plan.kind() == Kind.INCREMENTAL
+            && plan.changedGoals() > 0
+            && dictionaries.sliceKey().isEmpty()) {
+          plan =
+              new Plan(
+                  Kind.FULL,
+                  "the cube's slice keys (periods, org units, catalogue codes) do not pack into"
+                      + " 64 bits",
+                  plan.changedGoals());
+        }
         listener.decided(plan.describe());
         CubeRefresh cube = new CubeRefresh(dialect, dictionaries, steps);
         if (plan.kind() == Kind.FULL) {
@@ -187,6 +197,7 @@ public final class DatasetRefresher {
           }
           moveAsOf(c, steps, asOf, rows);
         }
+        steps.dropScratch();
         steps.end();
         store.recordEvent(
             c, "refresh", plan.kind().name().toLowerCase() + " " + rows + " as of " + asOf);

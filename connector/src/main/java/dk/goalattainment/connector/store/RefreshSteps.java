@@ -16,6 +16,7 @@ final class RefreshSteps implements AutoCloseable {
   private String stage;
   private long stageStarted;
   private long lastRows = -1;
+  private final java.util.Set<String> scratch = new java.util.LinkedHashSet<>();
 
   RefreshSteps(SqlDialect dialect, Connection connection, RefreshListener listener)
       throws SQLException {
@@ -89,15 +90,35 @@ final class RefreshSteps implements AutoCloseable {
       }
     }
     statement.execute(dialect.createTableAs(step.table(), step.kind(), step.sql()));
+    if (step.kind() == CubeStep.TableKind.TEMPORARY) {
+      scratch(step.table());
+    }
     for (String sql : dialect.afterCreate(step.table(), step.kind())) {
       statement.execute(sql);
     }
-    String analyze = dialect.analyze(step.table());
+    String analyze = dialect.analyze(step.table(), step.kind());
     if (analyze != null) {
       statement.execute(analyze);
     }
     lastRows = count(step.table());
     return lastRows;
+  }
+
+  /** Notes a scratch table of this refresh, to be dropped by {@link #dropScratch()}. */
+  void scratch(String table) {
+    scratch.add(table);
+  }
+
+  /**
+   * Drops the refresh's scratch tables, in its transaction: on PostgreSQL they are unlogged tables
+   * of the schema (so that the planner may read them in parallel, which it never does for temporary
+   * tables), created and dropped before the commit, so no other session ever sees them.
+   */
+  void dropScratch() throws SQLException {
+    for (String table : scratch) {
+      statement.execute("DROP TABLE IF EXISTS " + table);
+    }
+    scratch.clear();
   }
 
   void execute(String sql) throws SQLException {

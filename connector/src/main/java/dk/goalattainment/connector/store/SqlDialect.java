@@ -104,6 +104,14 @@ public interface SqlDialect extends SqlSyntax, AutoCloseable {
   }
 
   /**
+   * The statement that refreshes the planner's statistics of a table the refresh just created, or
+   * null when none is needed; by default {@link #analyze(String)} whatever the kind.
+   */
+  default String analyze(String table, CubeStep.TableKind kind) {
+    return analyze(table);
+  }
+
+  /**
    * Whether the datasets get B-tree indexes on their slice keys: PostgreSQL needs them to read one
    * slice fast; DuckDB scans a column store with zone maps and pays for an index on every write.
    */

@@ -27,31 +27,11 @@ class SizeLimitsTest {
   static final int CLASS_LINES = 500;
   static final int METHOD_LOGIC_LINES = 80;
 
-  /** Offenders kept for now: {@code file#Class} or {@code file#Class.method} → who, when, why. */
-  private static final String BENCH = "benchmarks/src/main/java/dk/goalattainment/connector/bench/";
-
-  private static final String MAIN = "connector/src/main/java/dk/goalattainment/connector/";
-  private static final String TEST = "connector/src/test/java/dk/goalattainment/connector/";
-  private static final String SHARED_BENCHMARKS =
-      "2026-11-27, wave 3: the benchmarks are the ingest and refresh engineers' this wave;"
-          + " split after their merge";
-  private static final String REFRESH_ROOM =
-      "2026-11-27, wave 3: in the refresh engineer's room (core/engine, store/Cube*) this wave;"
-          + " split after the merge";
-  private static final String INGEST_ROOM =
-      "2026-11-27, wave 3: in the ingest engineer's room (core/ingest) this wave; split after the"
-          + " merge";
-
-  /** Offenders kept for now: {@code file#Class} or {@code file#Class.method} → when and why. */
-  static final Map<String, String> EXCEPTIONS =
-      Map.ofEntries(
-          Map.entry(BENCH + "Benchmarks.java#Benchmarks", SHARED_BENCHMARKS),
-          Map.entry(BENCH + "Benchmarks.java#Benchmarks.dashboard", SHARED_BENCHMARKS),
-          Map.entry(BENCH + "Benchmarks.java#Benchmarks.rest", SHARED_BENCHMARKS),
-          Map.entry(BENCH + "Dashboard.java#Dashboard.charts", SHARED_BENCHMARKS),
-          Map.entry(BENCH + "FloorSql.java#FloorSql.refresh", REFRESH_ROOM),
-          Map.entry(TEST + "store/CubeContractTest.java#CubeContractTest.changes", REFRESH_ROOM),
-          Map.entry(MAIN + "core/ingest/RecordValidator.java#RecordValidator.goal", INGEST_ROOM));
+  /**
+   * Offenders kept for now: {@code file#Class} or {@code file#Class.method} → when and why. None
+   * since wave 4 ({@code AttainmentSql.report} was split last).
+   */
+  static final Map<String, String> EXCEPTIONS = Map.of();
 
   private static SourceSizes.Measured measured;
 

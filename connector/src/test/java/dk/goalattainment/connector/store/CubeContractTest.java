@@ -255,6 +255,32 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
   }
 
   @Test
+  void goalsAndFollowUpsIngestedAgainUnchangedChangeNoRow() {
+    DemoData demo = new DemoData(TestCatalogue.get(), 60, SEED);
+    db.ingest(demo.batch());
+    refresh(false);
+    List<String> before = datasets();
+
+    // logged as changed; the touched citizens' facts before and after are the same and cancel
+    db.ingest(
+        new IngestBatch(
+            RecordSource.empty(),
+            RecordSource.of(first(demo.goals(), 40)),
+            RecordSource.of(first(demo.followUps(), 80))));
+    DatasetRefresher.Result again = refresh(false);
+
+    assertThat(again.kind()).isEqualTo(DatasetRefresher.Kind.INCREMENTAL);
+    assertThat(again.reason()).contains("goals changed");
+    assertThat(datasets()).containsExactlyElementsOf(before);
+  }
+
+  private static <T> List<T> first(RecordSource<T> source, int n) {
+    List<T> records = new ArrayList<>();
+    source.forEach(r -> records.add(r.record()));
+    return records.subList(0, n);
+  }
+
+  @Test
   void aSecondRefreshWhileOneRunsIsRefusedAtOnce() throws Exception {
     db.ingest(new DemoData(TestCatalogue.get(), 30, SEED).batch());
     CountDownLatch inside = new CountDownLatch(1);
@@ -297,8 +323,16 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
    * of new citizens.
    */
   static IngestBatch changes(List<RawGoal> goals, List<RawFollowUp> followUps, int round) {
+    List<RawGoal> g = new ArrayList<>(changedGoals(goals, round));
+    List<RawFollowUp> f = new ArrayList<>(changedFollowUps(followUps, round));
+    f.addAll(lateFollowUps(goals, round));
+    addNewCitizens(goals, round, g, f);
+    return new IngestBatch(RecordSource.empty(), RecordSource.of(g), RecordSource.of(f));
+  }
+
+  /** Goals moved to another unit, provider or citizen, or given other scores. */
+  private static List<RawGoal> changedGoals(List<RawGoal> goals, int round) {
     List<RawGoal> g = new ArrayList<>();
-    List<RawFollowUp> f = new ArrayList<>();
     int o = round * 7;
     for (int i = o; i < o + 40; i++) {
       RawGoal x = goals.get(i * 5 % goals.size());
@@ -343,6 +377,13 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
         }
       }
     }
+    return g;
+  }
+
+  /** Follow-ups with other scores, half of them moved 50 days later. */
+  private static List<RawFollowUp> changedFollowUps(List<RawFollowUp> followUps, int round) {
+    List<RawFollowUp> f = new ArrayList<>();
+    int o = round * 7;
     for (int i = o; i < o + 60; i++) {
       RawFollowUp x = followUps.get(i * 7 % followUps.size());
       LocalDate d = LocalDate.parse(x.followupDate());
@@ -355,7 +396,14 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
               (i % 2 == 0 ? later : d).toString(),
               Integer.toString(score)));
     }
-    for (int i = o; i < o + 60; i++) { // late follow-ups in closed periods
+    return f;
+  }
+
+  /** New follow-ups dated in periods that are already closed. */
+  private static List<RawFollowUp> lateFollowUps(List<RawGoal> goals, int round) {
+    List<RawFollowUp> f = new ArrayList<>();
+    int o = round * 7;
+    for (int i = o; i < o + 60; i++) {
       RawGoal x = goals.get((i * 11 + 3) % goals.size());
       LocalDate set = LocalDate.parse(x.setDate());
       LocalDate late = set.plusDays(30 + i % 90);
@@ -369,7 +417,13 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
               late.toString(),
               Integer.toString(1 + i % 10)));
     }
-    for (int i = 0; i < 5; i++) { // new citizens with new goals
+    return f;
+  }
+
+  /** New citizens, each with a new goal and a follow-up. */
+  private static void addNewCitizens(
+      List<RawGoal> goals, int round, List<RawGoal> g, List<RawFollowUp> f) {
+    for (int i = 0; i < 5; i++) {
       RawGoal x = goals.get((i * 13 + round) % goals.size());
       String id = "new-" + round + "-" + i;
       g.add(
@@ -387,7 +441,6 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
               x.providerUnitId()));
       f.add(new RawFollowUp("new-fu-" + round + "-" + i, id, x.setDate(), Integer.toString(1 + i)));
     }
-    return new IngestBatch(RecordSource.empty(), RecordSource.of(g), RecordSource.of(f));
   }
 
   private static RawGoal with(

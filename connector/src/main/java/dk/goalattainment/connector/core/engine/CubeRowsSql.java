@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * narrow table of integer keys and measures (with the measures of the previous period and of a year
  * earlier that the change columns compare), which a refresh writes; and the <b>view</b> named as
  * the dataset, which decodes the keys, joins the labels and derives every figure from the measures
- * on read. Also the statements that apply an incremental change to the slice rows.
+ * on read. The incremental refresh applies its change to the slice rows with {@link CubeChangeSql}.
  */
 public final class CubeRowsSql {
   private final CubeLayout layout;
@@ -29,8 +29,6 @@ public final class CubeRowsSql {
     this.layout = layout;
     this.syntax = syntax;
   }
-
-  private static final String KEYS = "pid, via, node, cell";
 
   /**
    * Measures named as in the cube from raw sums ({@code e_m}-shaped {@code sums}): a side's
@@ -63,11 +61,33 @@ public final class CubeRowsSql {
   /**
    * The slice rows of the cube ({@link #slicesTable}): integer keys, the measures (of {@link
    * #nullified} shape in {@code measures}) and the change columns (against the same slice of the
-   * previous period and of a year earlier, also in {@code measures}), for the slices in {@code
-   * targets} ({@code pid, via, node, cell}) or every slice when null. The change columns are stored
-   * because they compare two slices; every other figure is derived on read by the view.
+   * previous period and of a year earlier, also in {@code measures}), for every slice. The change
+   * columns are stored because they compare two slices; every other figure is derived on read by
+   * the view.
    */
-  public String slices(String measures, String targets) {
+  public String slices(String measures) {
+    String same = "%1$s.via = m.via AND %1$s.node = m.node AND %1$s.cell = m.cell";
+    return sliceColumns()
+        + "\nFROM "
+        + measures
+        + " m\nJOIN "
+        + PERIOD
+        + " ep ON ep.pid = m.pid\nLEFT JOIN "
+        + measures
+        + " pv ON pv.pid = ep.prev_pid AND "
+        + same.formatted("pv")
+        + "\nLEFT JOIN "
+        + measures
+        + " yy ON yy.pid = ep.yoy_pid AND "
+        + same.formatted("yy");
+  }
+
+  /**
+   * The select list of a slice row: the keys and measures of {@code m} and the change columns
+   * against {@code pv} (the previous period) and {@code yy} (a year earlier), all of {@link
+   * #nullified} shape.
+   */
+  public String sliceColumns() {
     StringBuilder sql = new StringBuilder("SELECT m.pid, m.via, m.node, m.cell");
     for (Measure m : Measure.values()) {
       sql.append(",\n  m.").append(m.column());
@@ -87,25 +107,7 @@ public final class CubeRowsSql {
             .append(other[1]);
       }
     }
-    String same = "%1$s.via = m.via AND %1$s.node = m.node AND %1$s.cell = m.cell";
-    return sql.append("\nFROM ")
-        .append(measures)
-        .append(" m\n")
-        .append(
-            targets == null
-                ? ""
-                : "JOIN " + targets + " t ON t.pid = m.pid AND " + same.formatted("t") + "\n")
-        .append("JOIN ")
-        .append(PERIOD)
-        .append(" ep ON ep.pid = m.pid\nLEFT JOIN ")
-        .append(measures)
-        .append(" pv ON pv.pid = ep.prev_pid AND ")
-        .append(same.formatted("pv"))
-        .append("\nLEFT JOIN ")
-        .append(measures)
-        .append(" yy ON yy.pid = ep.yoy_pid AND ")
-        .append(same.formatted("yy"))
-        .toString();
+    return sql.toString();
   }
 
   /** Every column expression of a cube row over a slice row {@code m}, by column name. */
@@ -208,67 +210,5 @@ public final class CubeRowsSql {
         + DatasetSql.ORG_TABLE
         + " ou ON ou.unit_id = eu.unit_id\n"
         + dims.stripTrailing();
-  }
-
-  // ------------------------------------------------------------------ incremental
-
-  /** The slices a change touches: {@code pid, via, node, cell} of {@code e_m} rows not all 0. */
-  public static String touchedSlices() {
-    List<String> nonZero = new ArrayList<>();
-    for (Measure m : Measure.values()) {
-      nonZero.add(CubeSql.measure(m, "d") + " <> 0");
-    }
-    return "SELECT " + KEYS + " FROM e_m d WHERE " + String.join(" OR ", nonZero);
-  }
-
-  /** The rows to rewrite: the touched slices, and those whose changes compare with one. */
-  public static String targetSlices() {
-    return """
-        SELECT pid, via, node, cell FROM e_aff
-        UNION
-        SELECT p.pid, a.via, a.node, a.cell
-        FROM e_aff a JOIN %s p ON p.prev_pid = a.pid OR p.yoy_pid = a.pid"""
-        .formatted(PERIOD);
-  }
-
-  /** The slices whose measures the target rows read: targets and their comparison slices. */
-  public static String neededSlices() {
-    return """
-        SELECT pid, via, node, cell FROM e_tgt
-        UNION
-        SELECT p.prev_pid, t.via, t.node, t.cell FROM e_tgt t JOIN %1$s p ON p.pid = t.pid
-        WHERE p.prev_pid > 0
-        UNION
-        SELECT p.yoy_pid, t.via, t.node, t.cell FROM e_tgt t JOIN %1$s p ON p.pid = t.pid
-        WHERE p.yoy_pid > 0"""
-        .formatted(PERIOD);
-  }
-
-  /**
-   * The measures of every needed slice ({@code e_need}) after the change: the stored measures (read
-   * from the slice rows by their integer keys; 0 for null or a slice not stored yet) plus the
-   * change in {@code e_m} (0 where it has none), as raw sums.
-   */
-  public static String updatedSums(String slicesTable) {
-    List<String> sums = new ArrayList<>();
-    for (Measure m : Measure.values()) {
-      String raw = CubeSql.measure(m, "x").substring(2);
-      sums.add("COALESCE(a.%s, 0) + COALESCE(d.%s, 0) AS %s".formatted(m.column(), raw, raw));
-    }
-    return """
-        SELECT n.pid, n.via, n.node, n.cell, %1$s
-        FROM e_need n
-        LEFT JOIN %2$s a
-          ON a.pid = n.pid AND a.via = n.via AND a.node = n.node AND a.cell = n.cell
-        LEFT JOIN e_m d
-          ON d.pid = n.pid AND d.via = n.via AND d.node = n.node AND d.cell = n.cell"""
-        .formatted(String.join(",\n       ", sums), slicesTable);
-  }
-
-  /** Deletes the target slices' rows ({@code e_tgt}) from the slice rows. */
-  public static String deleteTargets(String slicesTable) {
-    return ("DELETE FROM %1$s WHERE EXISTS (SELECT 1 FROM e_tgt t WHERE t.pid = %1$s.pid"
-            + " AND t.via = %1$s.via AND t.node = %1$s.node AND t.cell = %1$s.cell)")
-        .formatted(slicesTable);
   }
 }

@@ -303,14 +303,16 @@ public final class CubeSql {
     String select =
         """
         SELECT s.pid, %1$d AS via, l.lca AS node, %2$s AS cell,
-               CAST(SUM(s.sign * h.hc) AS BIGINT) AS cit, CAST(SUM(s.sign * h.hx) AS BIGINT) AS xs,
-               CAST(SUM(s.sign * h.hq) AS BIGINT) AS xq
+               %6$s AS cit, %7$s AS xs, %8$s AS xq
         FROM e_sets s JOIN e_h h ON h.t = s.t AND h.k = s.k
         JOIN e_lca l ON l.u1 = s.%3$s AND l.u2 = s.%4$s%5$s
         GROUP BY s.pid, l.lca, %2$s""";
-    return select.formatted(0, joinCell(), "amin", "amax", "")
+    String cit = syntax.bigintSum("s.sign * h.hc");
+    String xs = syntax.bigintSum("s.sign * h.hx");
+    String xq = syntax.bigintSum("s.sign * h.hq");
+    return select.formatted(0, joinCell(), "amin", "amax", "", cit, xs, xq)
         + "\nUNION ALL\n"
-        + select.formatted(1, joinCell(), "pmin", "pmax", "\nWHERE s.pmin > 0");
+        + select.formatted(1, joinCell(), "pmin", "pmax", "\nWHERE s.pmin > 0", cit, xs, xq);
   }
 
   /** Citizens with more than {@value #MAX_SET} goals in a period: corrections slice by slice. */
@@ -318,9 +320,7 @@ public final class CubeSql {
     String x = FixedPoint.citizenShare("m", "n", syntax);
     long l = FixedPoint.SHARE_SCALE;
     return """
-        SELECT pid, via, node, cell, SUM(sign * (1 - n)) AS cit,
-               SUM(sign * (%1$s - m * %2$d)) AS xs,
-               SUM(sign * (CAST(%1$s AS BIGINT) * CAST(%1$s AS BIGINT) - m * %3$d)) AS xq
+        SELECT pid, via, node, cell, %5$s AS cit, %6$s AS xs, %7$s AS xq
         FROM (
           SELECT f.pid, v.via, c.anc AS node, f.cell & pt.mask AS cell, f.cno, f.sign,
                  COUNT(*) AS n, SUM(f.met) AS m
@@ -332,7 +332,16 @@ public final class CubeSql {
           GROUP BY f.pid, v.via, c.anc, f.cell & pt.mask, f.cno, f.sign
         ) t
         GROUP BY pid, via, node, cell"""
-        .formatted(x, l, l * l, MAX_SET);
+        .formatted(
+            x,
+            l,
+            l * l,
+            MAX_SET,
+            syntax.bigintSum("sign * (1 - n)"),
+            syntax.bigintSum("sign * (%s - m * %d)".formatted(x, l)),
+            syntax.bigintSum(
+                "sign * (CAST(%1$s AS BIGINT) * CAST(%1$s AS BIGINT) - m * %2$d)"
+                    .formatted(x, l * l)));
   }
 
   private static final String ZERO_DUE = "0 AS due, 0 AS on_time, 0 AS overdue";
@@ -343,15 +352,13 @@ public final class CubeSql {
   private static final String ALL_SUMS =
       "cit, xs, xq, fu, met, prog, dist, pm, pu_, mm, mu, lm, lu, due, on_time, overdue";
 
-  /** 64-bit sums (DuckDB would widen every sum to 128 bits). */
-  private static String sums(String alias) {
+  /** 64-bit sums (DuckDB would widen every sum to 128 bits, PostgreSQL to numeric). */
+  private String sums(String alias) {
     StringBuilder sb = new StringBuilder();
     for (String s : ALL_SUMS.split(", ")) {
       sb.append(sb.length() == 0 ? "" : ", ")
-          .append("CAST(SUM(")
-          .append(alias)
-          .append(s)
-          .append(") AS BIGINT) AS ")
+          .append(syntax.bigintSum(alias + s))
+          .append(" AS ")
           .append(s);
     }
     return sb.toString();
@@ -393,7 +400,7 @@ public final class CubeSql {
   }
 
   /** Each row to its unit and every org ancestor; the exact corrections of big sets added. */
-  private static String orgRollup() {
+  private String orgRollup() {
     return """
         SELECT pid, via, node, cell, %1$s
         FROM (
@@ -408,6 +415,41 @@ public final class CubeSql {
             java.util.Arrays.stream(ALL_SUMS.split(", "))
                 .map(s -> "r." + s)
                 .collect(Collectors.joining(", ")),
+            ZERO_GOALS,
+            ZERO_DUE);
+  }
+
+  /**
+   * The steps of {@link #measures()} up to the dimension roll-up ({@code e_r1}, {@code e_fix}),
+   * without the org roll-up: an incremental refresh rolls its change up on packed slice keys
+   * ({@link #keyedOrgRollup}).
+   */
+  public List<CubeStep> measuresBeforeOrgRollup() {
+    List<CubeStep> steps = measures();
+    return steps.subList(0, steps.size() - 1);
+  }
+
+  /**
+   * The org roll-up of {@link #orgRollup}, grouped on the packed slice key: {@code k, <raw sums>}
+   * (the same sums, 0 where a side is empty).
+   */
+  public String keyedOrgRollup(SliceKey key) {
+    return """
+        SELECT k, %1$s
+        FROM (
+          SELECT %2$s AS k, %3$s
+          FROM e_r1 r JOIN e_closure c ON c.des = r.node
+          UNION ALL
+          SELECT %4$s, cit, xs, xq, %5$s, %6$s FROM e_fix f
+        ) t
+        GROUP BY k"""
+        .formatted(
+            sums(""),
+            key.of("r.pid", "r.via", "c.anc", "r.cell"),
+            java.util.Arrays.stream(ALL_SUMS.split(", "))
+                .map(s -> "r." + s)
+                .collect(Collectors.joining(", ")),
+            key.ofColumns("f"),
             ZERO_GOALS,
             ZERO_DUE);
   }

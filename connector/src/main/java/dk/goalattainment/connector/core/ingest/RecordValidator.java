@@ -214,83 +214,20 @@ public final class RecordValidator {
   public Validated<Goal> goal(long row, RawGoal raw) {
     Errors e = new Errors(RecordKind.GOALS, row, window);
     String goalId = e.id("goal_id", raw.goalId());
-    Cpr cpr = null;
-    Cpr.Parsed parsed = Cpr.parse(raw.cpr());
-    if (parsed instanceof Cpr.Invalid invalid) {
-      e.add("cpr", invalid.rule());
-    } else {
-      cpr = ((Cpr.Valid) parsed).cpr();
-    }
+    Cpr cpr = cpr(e, raw.cpr());
     String groupCode = blankToNull(raw.targetGroup());
-    Optional<Catalogue.TargetGroup> group = Optional.empty();
-    if (groupCode == null) {
-      e.add("target_group", "is required");
-    } else {
-      group = catalogue.targetGroup(groupCode);
-      if (group.isEmpty()) {
-        e.add("target_group", "is not a target group of the catalogue");
-      }
-    }
+    Optional<Catalogue.TargetGroup> group = targetGroup(e, groupCode);
     String themeCode = blankToNull(raw.lifeTheme());
-    Optional<Catalogue.LifeTheme> theme = Optional.empty();
-    if (themeCode == null) {
-      e.add("life_theme", "is required");
-    } else {
-      theme = catalogue.lifeTheme(themeCode);
-      if (theme.isEmpty()) {
-        e.add("life_theme", "is not a life theme of the catalogue");
-      } else if (group.isPresent() && !group.get().audience().equals(theme.get().audience())) {
-        e.add(
-            "life_theme",
-            "is outside the target group's catalogue (a "
-                + theme.get().audience()
-                + " theme on a "
-                + group.get().audience()
-                + " target group)");
-      }
-    }
+    Optional<Catalogue.LifeTheme> theme = lifeTheme(e, themeCode, group);
     Integer baseline = e.score("baseline_score", raw.baselineScore());
     Integer target = e.score("target_score", raw.targetScore());
-    GoalType goalType = null;
-    String typeCode = blankToNull(raw.goalType());
-    if (typeCode != null) {
-      Optional<GoalType> given = GoalType.fromCode(typeCode);
-      if (given.isEmpty()) {
-        e.add("goal_type", "must be empty or one of progression, maintenance, limited_decline");
-      } else if (baseline != null && target != null) {
-        GoalType derived = GoalType.derive(baseline, target);
-        if (given.get() != derived) {
-          e.add(
-              "goal_type",
-              "contradicts the scores (progression: target > baseline, maintenance: target ="
-                  + " baseline, limited_decline: target < baseline)");
-        } else {
-          goalType = derived;
-        }
-      }
-    } else if (baseline != null && target != null) {
-      goalType = GoalType.derive(baseline, target);
-    }
+    GoalType goalType = goalType(e, blankToNull(raw.goalType()), baseline, target);
     LocalDate setDate = e.date("set_date", raw.setDate(), true);
     LocalDate dueDate = e.date("due_date", raw.dueDate(), true);
-    if (setDate != null && dueDate != null && !dueDate.isAfter(setDate)) {
-      e.add("due_date", "must be after set_date");
-    } else if (setDate != null
-        && dueDate != null
-        && dueDate.isAfter(setDate.plusYears(window.maxGoalYears()))) {
-      e.add("due_date", "must lie at most " + window.maxGoalYears() + " years after set_date");
-    }
+    checkDueDate(e, setDate, dueDate);
     String authority = e.id("authority_unit_id", raw.authorityUnitId());
     String provider = e.optionalId("provider_unit_id", raw.providerUnitId());
-    AgeBand ageBand = null;
-    if (cpr != null && setDate != null) {
-      Optional<AgeBand> band = AgeBand.ofAge(cpr.ageOn(setDate));
-      if (band.isEmpty()) {
-        e.add("cpr", "the birth date it gives lies after set_date");
-      } else {
-        ageBand = band.get();
-      }
-    }
+    AgeBand ageBand = ageBand(e, cpr, setDate);
     if (!e.list.isEmpty()) {
       return new Validated<>(null, e.list);
     }
@@ -310,6 +247,98 @@ public final class RecordValidator {
             provider,
             ageBand),
         e.list);
+  }
+
+  /** The CPR number, or null with an error naming the rule it breaks (never its value). */
+  private static Cpr cpr(Errors e, String raw) {
+    Cpr.Parsed parsed = Cpr.parse(raw);
+    if (parsed instanceof Cpr.Invalid invalid) {
+      e.add("cpr", invalid.rule());
+      return null;
+    }
+    return ((Cpr.Valid) parsed).cpr();
+  }
+
+  private Optional<Catalogue.TargetGroup> targetGroup(Errors e, String groupCode) {
+    if (groupCode == null) {
+      e.add("target_group", "is required");
+      return Optional.empty();
+    }
+    Optional<Catalogue.TargetGroup> group = catalogue.targetGroup(groupCode);
+    if (group.isEmpty()) {
+      e.add("target_group", "is not a target group of the catalogue");
+    }
+    return group;
+  }
+
+  /** The life theme, which must belong to the target group's audience (children or adults). */
+  private Optional<Catalogue.LifeTheme> lifeTheme(
+      Errors e, String themeCode, Optional<Catalogue.TargetGroup> group) {
+    if (themeCode == null) {
+      e.add("life_theme", "is required");
+      return Optional.empty();
+    }
+    Optional<Catalogue.LifeTheme> theme = catalogue.lifeTheme(themeCode);
+    if (theme.isEmpty()) {
+      e.add("life_theme", "is not a life theme of the catalogue");
+    } else if (group.isPresent() && !group.get().audience().equals(theme.get().audience())) {
+      e.add(
+          "life_theme",
+          "is outside the target group's catalogue (a "
+              + theme.get().audience()
+              + " theme on a "
+              + group.get().audience()
+              + " target group)");
+    }
+    return theme;
+  }
+
+  /** The goal type as given, which must agree with the scores, or derived from them when empty. */
+  private static GoalType goalType(Errors e, String typeCode, Integer baseline, Integer target) {
+    if (typeCode == null) {
+      return baseline != null && target != null ? GoalType.derive(baseline, target) : null;
+    }
+    Optional<GoalType> given = GoalType.fromCode(typeCode);
+    if (given.isEmpty()) {
+      e.add("goal_type", "must be empty or one of progression, maintenance, limited_decline");
+      return null;
+    }
+    if (baseline == null || target == null) {
+      return null;
+    }
+    GoalType derived = GoalType.derive(baseline, target);
+    if (given.get() != derived) {
+      e.add(
+          "goal_type",
+          "contradicts the scores (progression: target > baseline, maintenance: target ="
+              + " baseline, limited_decline: target < baseline)");
+      return null;
+    }
+    return derived;
+  }
+
+  private void checkDueDate(Errors e, LocalDate setDate, LocalDate dueDate) {
+    if (setDate == null || dueDate == null) {
+      return;
+    }
+    if (!dueDate.isAfter(setDate)) {
+      e.add("due_date", "must be after set_date");
+    } else if (dueDate.isAfter(setDate.plusYears(window.maxGoalYears()))) {
+      e.add("due_date", "must lie at most " + window.maxGoalYears() + " years after set_date");
+    }
+  }
+
+  /** The citizen's age band on the day the goal was set. */
+  private static AgeBand ageBand(Errors e, Cpr cpr, LocalDate setDate) {
+    if (cpr == null || setDate == null) {
+      return null;
+    }
+    Optional<AgeBand> band = AgeBand.ofAge(cpr.ageOn(setDate));
+    if (band.isEmpty()) {
+      e.add("cpr", "the birth date it gives lies after set_date");
+      return null;
+    }
+    return band.get();
   }
 
   public Validated<FollowUp> followUp(long row, RawFollowUp raw) {

@@ -23,6 +23,15 @@ public interface SqlSyntax {
   }
 
   /**
+   * The sum of a 64-bit integer expression over a group, as a 64-bit integer: an error, never a
+   * wrong figure, if it overflows ({@code CAST(SUM(x) AS BIGINT)}; PostgreSQL sums 64-bit integers
+   * in {@code numeric}, a dialect may name a faster exact aggregate).
+   */
+  default String bigintSum(String expression) {
+    return "CAST(SUM(" + expression + ") AS BIGINT)";
+  }
+
+  /**
    * A statement that refreshes the planner's statistics of a table, or null when none is needed.
    */
   default String analyze(String table) {
