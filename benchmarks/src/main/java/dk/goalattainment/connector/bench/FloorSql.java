@@ -1,5 +1,9 @@
 package dk.goalattainment.connector.bench;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +17,23 @@ final class FloorSql {
   private FloorSql() {}
 
   private static String csv(Path file, String columns) {
-    return csv(file, columns, "");
+    return "read_csv('%s', header = true, delim = ',', quote = '\"', columns = {%s})"
+        .formatted(file.toAbsolutePath().toString().replace("'", "''"), columns);
   }
 
-  private static String csv(Path file, String columns, String options) {
-    return "read_csv('%s', header = true, delim = ',', quote = '\"', columns = {%s}%s)"
-        .formatted(file.toAbsolutePath().toString().replace("'", "''"), columns, options);
+  /** The org file's columns: files written before the optional {@code level} column lack it. */
+  private static String orgColumns(Path org) {
+    String columns =
+        "'unit_id': 'VARCHAR', 'name': 'VARCHAR', 'parent_id': 'VARCHAR', 'role': 'VARCHAR',"
+            + " 'valid_from': 'DATE', 'valid_to': 'DATE'";
+    try (BufferedReader r = Files.newBufferedReader(org)) {
+      String header = r.readLine();
+      return header != null && header.endsWith(",level")
+          ? columns + ", 'level': 'VARCHAR'"
+          : columns;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -33,13 +48,7 @@ final class FloorSql {
         "INSERT INTO org_unit (unit_id, name, parent_id, role, valid_from, valid_to)"
             + " SELECT unit_id, name, NULLIF(parent_id, ''), NULLIF(role, ''),"
             + " valid_from, valid_to FROM "
-            + csv(
-                f.org(),
-                "'unit_id': 'VARCHAR', 'name': 'VARCHAR', 'parent_id': 'VARCHAR', 'role':"
-                    + " 'VARCHAR', 'valid_from': 'DATE', 'valid_to': 'DATE', 'level':"
-                    + " 'VARCHAR'",
-                // files written before the optional level column have six fields per row
-                ", null_padding = true"));
+            + csv(f.org(), orgColumns(f.org())));
     sql.add(
         """
         INSERT INTO org_closure
