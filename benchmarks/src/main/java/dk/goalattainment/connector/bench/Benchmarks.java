@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,7 +56,8 @@ public final class Benchmarks {
   private Benchmarks(Options o) {
     this.followUpsTarget = parseScale(o.scale);
     this.work = o.work.toAbsolutePath();
-    this.only = Set.copyOf(o.only);
+    // the parts by their names (the enum constants are spelled as on the command line)
+    this.only = o.only.stream().map(Part::name).collect(Collectors.toSet());
     this.requests = o.requests;
     this.rate = o.rate;
     this.repeats = o.repeats;
@@ -90,9 +92,7 @@ public final class Benchmarks {
         description =
             "any of ${COMPLETION-CANDIDATES} (default all; later steps need the store of ingest:"
                 + " it is kept in --work and reused)")
-    List<Part> onlyParts;
-
-    List<String> only;
+    List<Part> only;
 
     @Option(
         names = "--full-floor",
@@ -138,7 +138,6 @@ public final class Benchmarks {
 
     @Override
     public Integer call() throws Exception {
-      only = onlyParts.stream().map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
       new Benchmarks(this).run();
       return 0;
     }
