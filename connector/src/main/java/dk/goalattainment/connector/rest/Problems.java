@@ -24,7 +24,6 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +71,7 @@ public final class Problems {
    * {@code "POST /api/v1/refresh"}, or a refresh job running after its request was answered).
    */
   static String logServerError(String what, int status, Throwable failure) {
-    String id = UUID.randomUUID().toString();
+    String id = Redaction.randomId();
     StringBuilder chain = new StringBuilder();
     for (Throwable t = failure; t != null; t = t.getCause()) {
       chain
@@ -94,7 +93,7 @@ public final class Problems {
 
   /** Logs why the store cannot serve (no stack: an outage repeats it), and returns the id. */
   private static String logUnavailable(String what, ConnectorException e) {
-    String id = UUID.randomUUID().toString();
+    String id = Redaction.randomId();
     LOG.warn(
         "{} answered 503 [correlation_id={}]: {}",
         Redaction.hideCprLike(what),

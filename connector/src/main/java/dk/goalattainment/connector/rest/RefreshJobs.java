@@ -5,6 +5,7 @@ import dk.goalattainment.connector.core.access.Caller;
 import dk.goalattainment.connector.core.engine.Refreshes;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.core.privacy.Redaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,7 +108,7 @@ final class RefreshJobs {
               + s.href()
               + " follows it; start another when it has finished.");
     }
-    RefreshJob job = new RefreshJob(UUID.randomUUID().toString(), caller.getName(), Instant.now());
+    RefreshJob job = new RefreshJob(Redaction.randomId(), caller.getName(), Instant.now());
     jobs.addFirst(job);
     while (jobs.size() > KEPT) {
       jobs.removeLast();

@@ -1,5 +1,6 @@
 package dk.goalattainment.connector.core.privacy;
 
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -15,5 +16,19 @@ public final class Redaction {
 
   public static String hideCprLike(String text) {
     return text == null ? null : CPR_LIKE.matcher(text).replaceAll("[skjult]");
+  }
+
+  /**
+   * A random UUID that {@link #hideCprLike} leaves as it is. About one UUID in a hundred holds a
+   * CPR-shaped run of digits ({@code 4f522596-3142-…}); an id the connector hands out (a refresh
+   * job, a correlation id) must read the same in a problem's redacted text as in the log and the
+   * URL, so such a UUID is drawn again.
+   */
+  public static String randomId() {
+    String id;
+    do {
+      id = UUID.randomUUID().toString();
+    } while (CPR_LIKE.matcher(id).find());
+    return id;
   }
 }
