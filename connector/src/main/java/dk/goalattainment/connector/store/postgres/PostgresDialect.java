@@ -212,14 +212,22 @@ public final class PostgresDialect implements SqlDialect {
    * dimension's share of the rows: four of them make 741 k coded goals an estimated 1.3 k, so it
    * hashed the goals instead of the 361 k pseudonyms they join (3.1 s instead of 2.4 s of CPU at 1
    * M follow-ups). In written order the pseudonyms are hashed first and each dictionary after.
+   *
+   * <p>Their one {@code DISTINCT} (the pseudonyms, numbered in order) is sorted rather than hashed:
+   * the workers sort the goals' pseudonyms and the leader merges them (0.51–0.54 s of the leader's
+   * CPU at 1 M instead of 0.77–0.79 s for a hash aggregate and a sort of its result in the leader).
    */
   @Override
   public List<String> beforeCreate(String table, CubeStep.TableKind kind) {
-    return kind == CubeStep.TableKind.ENGINE ? List.of(WRITTEN_JOIN_ORDER) : List.of();
+    return kind == CubeStep.TableKind.ENGINE
+        ? List.of(WRITTEN_JOIN_ORDER, SORTED_DISTINCT)
+        : List.of();
   }
 
   private static final String WRITTEN_JOIN_ORDER = "SET LOCAL join_collapse_limit = 1";
-  private static final String WRITTEN_JOIN_ORDER_DONE = "SET LOCAL join_collapse_limit TO DEFAULT";
+  private static final String SORTED_DISTINCT = "SET LOCAL enable_hashagg = off";
+  private static final String WRITTEN_JOIN_ORDER_DONE =
+      "SET LOCAL join_collapse_limit TO DEFAULT; SET LOCAL enable_hashagg TO DEFAULT";
 
   /**
    * The engine's tables (created by a full refresh, after {@code ALTER DEFAULT PRIVILEGES} gave
