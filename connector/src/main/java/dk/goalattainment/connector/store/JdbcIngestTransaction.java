@@ -19,6 +19,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One ingest in one database transaction. Records are bulk-loaded into {@code stage_*} tables, the
@@ -27,6 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * as they were.
  */
 final class JdbcIngestTransaction implements IngestTransaction {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcIngestTransaction.class);
   private static final List<String> ORG_COLUMNS =
       List.of("row_no", "unit_id", "name", "parent_id", "role", "valid_from", "valid_to", "level");
   private static final List<String> GOAL_COLUMNS =
@@ -155,13 +158,26 @@ final class JdbcIngestTransaction implements IngestTransaction {
     }
   }
 
-  /** The cross-record rules: each query yields (row_no, detail) pairs for one field. */
-  private record Rule(RecordKind kind, String field, String sql, String rule) {}
+  /**
+   * The cross-record rules of one kind of record: the query yields (row_no, field, detail) triples,
+   * and {@code rules} gives each field's rule (a {@code %s} in it is filled with the detail).
+   */
+  private record Rule(RecordKind kind, String sql, Map<String, String> rules) {
+    Rule(RecordKind kind, String field, String sql, String rule) {
+      this(kind, sql, Map.of(field, rule));
+    }
+  }
+
+  private static final String NO_UNIT = "no org unit has this id";
 
   private static final String KNOWN_UNITS =
       "(SELECT unit_id AS id FROM org_unit UNION ALL SELECT unit_id FROM stage_org_unit"
           + " UNION ALL SELECT id FROM stage_rejected WHERE kind = 'ORG_UNITS' AND id IS NOT NULL)";
 
+  /**
+   * The rules, each over the stage in as few scans as it takes (ADR 0026): duplicate ids by one
+   * grouping per kind, both rules on a follow-up's goal by one join.
+   */
   private static List<Rule> rules() {
     List<Rule> rules = new ArrayList<>();
     rules.add(duplicates(RecordKind.ORG_UNITS, "unit_id", "stage_org_unit"));
@@ -171,71 +187,75 @@ final class JdbcIngestTransaction implements IngestTransaction {
         new Rule(
             RecordKind.ORG_UNITS,
             "parent_id",
-            "SELECT s.row_no, NULL FROM (SELECT row_no, parent_id FROM stage_org_unit UNION ALL"
-                + " SELECT row_no, unit_ref FROM stage_rejected WHERE kind = 'ORG_UNITS') s WHERE"
-                + " s.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+            "SELECT s.row_no, 'parent_id', NULL FROM (SELECT row_no, parent_id FROM stage_org_unit"
+                + " UNION ALL SELECT row_no, unit_ref FROM stage_rejected WHERE kind ="
+                + " 'ORG_UNITS') s WHERE s.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
                 + KNOWN_UNITS
                 + " k WHERE k.id = s.parent_id)",
-            "no org unit has this id"));
-    for (String[] field :
-        new String[][] {{"authority_unit_id", "unit_ref"}, {"provider_unit_id", "unit_ref2"}}) {
-      rules.add(
-          new Rule(
-              RecordKind.GOALS,
-              field[0],
-              "SELECT s.row_no, NULL FROM (SELECT row_no, "
-                  + field[0]
-                  + " AS unit FROM stage_goal UNION ALL SELECT row_no, "
-                  + field[1]
-                  + " FROM stage_rejected WHERE kind = 'GOALS') s WHERE s.unit IS NOT NULL AND NOT"
-                  + " EXISTS (SELECT 1 FROM "
-                  + KNOWN_UNITS
-                  + " k WHERE k.id = s.unit)",
-              "no org unit has this id"));
-    }
+            NO_UNIT));
+    rules.add(
+        new Rule(
+            RecordKind.GOALS,
+            "SELECT s.row_no, s.field, NULL FROM (SELECT row_no, 'authority_unit_id' AS field,"
+                + " authority_unit_id AS unit FROM stage_goal UNION ALL SELECT row_no,"
+                + " 'provider_unit_id', provider_unit_id FROM stage_goal UNION ALL SELECT row_no,"
+                + " 'authority_unit_id', unit_ref FROM stage_rejected WHERE kind = 'GOALS' UNION"
+                + " ALL SELECT row_no, 'provider_unit_id', unit_ref2 FROM stage_rejected WHERE"
+                + " kind = 'GOALS') s WHERE s.unit IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                + KNOWN_UNITS
+                + " k WHERE k.id = s.unit)",
+            Map.of("authority_unit_id", NO_UNIT, "provider_unit_id", NO_UNIT)));
     rules.add(
         new Rule(
             RecordKind.GOALS,
             "set_date",
-            "SELECT DISTINCT s.row_no, NULL FROM stage_goal s JOIN followup f ON f.goal_id ="
-                + " s.goal_id WHERE f.followup_date < s.set_date AND NOT EXISTS (SELECT 1 FROM"
-                + " stage_followup sf WHERE sf.followup_id = f.followup_id)",
+            "SELECT DISTINCT s.row_no, 'set_date', NULL FROM stage_goal s JOIN followup f ON"
+                + " f.goal_id = s.goal_id WHERE f.followup_date < s.set_date AND NOT EXISTS"
+                + " (SELECT 1 FROM stage_followup sf WHERE sf.followup_id = f.followup_id)",
             "a stored follow-up of this goal is dated before set_date"));
-    rules.add(
-        new Rule(
-            RecordKind.FOLLOWUPS,
-            "goal_id",
-            "SELECT s.row_no, NULL FROM (SELECT row_no, goal_id FROM stage_followup UNION ALL"
-                + " SELECT row_no, goal_ref FROM stage_rejected WHERE kind = 'FOLLOWUPS') s WHERE"
-                + " s.goal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stage_goal g WHERE"
-                + " g.goal_id = s.goal_id) AND NOT EXISTS (SELECT 1 FROM goal g WHERE g.goal_id ="
-                + " s.goal_id) AND NOT EXISTS (SELECT 1 FROM stage_rejected r WHERE r.kind ="
-                + " 'GOALS' AND r.id = s.goal_id)",
-            "no goal has this id"));
-    rules.add(
-        new Rule(
-            RecordKind.FOLLOWUPS,
-            "followup_date",
-            "SELECT DISTINCT s.row_no, NULL FROM stage_followup s JOIN (SELECT goal_id, set_date"
-                + " FROM stage_goal UNION ALL SELECT g.goal_id, g.set_date FROM goal g WHERE NOT"
-                + " EXISTS (SELECT 1 FROM stage_goal sg WHERE sg.goal_id = g.goal_id)) g ON"
-                + " g.goal_id = s.goal_id WHERE s.followup_date < g.set_date",
-            "is before the goal's set_date"));
+    rules.add(followUpGoals());
     return rules;
   }
 
+  /**
+   * A follow-up's goal: it must exist (staged, stored, or rejected in this batch for its own
+   * errors), and the follow-up must not be dated before the goal's set_date (the staged goal's
+   * where one is staged, else the stored one's). One outer join of the follow-ups to the goals
+   * answers both.
+   */
+  private static Rule followUpGoals() {
+    return new Rule(
+        RecordKind.FOLLOWUPS,
+        "SELECT DISTINCT s.row_no, CASE WHEN g.goal_id IS NULL THEN 'goal_id' ELSE"
+            + " 'followup_date' END, NULL FROM (SELECT row_no, goal_id, followup_date FROM"
+            + " stage_followup UNION ALL SELECT row_no, goal_ref, NULL FROM stage_rejected WHERE"
+            + " kind = 'FOLLOWUPS') s LEFT JOIN (SELECT goal_id, set_date FROM stage_goal UNION"
+            + " ALL SELECT t.goal_id, t.set_date FROM goal t WHERE NOT EXISTS (SELECT 1 FROM"
+            + " stage_goal sg WHERE sg.goal_id = t.goal_id) UNION ALL SELECT id, NULL FROM"
+            + " stage_rejected WHERE kind = 'GOALS' AND id IS NOT NULL) g ON g.goal_id ="
+            + " s.goal_id WHERE s.goal_id IS NOT NULL AND (g.goal_id IS NULL OR s.followup_date <"
+            + " g.set_date)",
+        Map.of("goal_id", "no goal has this id", "followup_date", "is before the goal's set_date"));
+  }
+
+  /**
+   * Every record whose id an earlier record of the batch (valid or not) already has, with the row
+   * of the first: one grouping of the ids, then only the repeated ones joined back.
+   */
   private static Rule duplicates(RecordKind kind, String idColumn, String stage) {
     return new Rule(
         kind,
         idColumn,
-        "SELECT row_no, first_row FROM (SELECT row_no, MIN(row_no) OVER (PARTITION BY id) AS"
-            + " first_row FROM (SELECT row_no, "
+        "WITH a AS (SELECT row_no, "
             + idColumn
             + " AS id FROM "
             + stage
             + " UNION ALL SELECT row_no, id FROM stage_rejected WHERE kind = '"
             + kind.name()
-            + "' AND id IS NOT NULL) a) b WHERE row_no > first_row",
+            + "' AND id IS NOT NULL), d AS (SELECT id, MIN(row_no) AS first_row FROM a GROUP BY"
+            + " id HAVING COUNT(*) > 1) SELECT a.row_no, '"
+            + idColumn
+            + "', d.first_row FROM a JOIN d ON a.id = d.id WHERE a.row_no > d.first_row",
         "the same id is already at row %s of this batch");
   }
 
@@ -243,18 +263,22 @@ final class JdbcIngestTransaction implements IngestTransaction {
   public List<FieldError> crossRecordErrors() {
     List<FieldError> errors = new ArrayList<>();
     try {
+      long t0 = System.nanoTime();
       staging.finish();
+      long t1 = took("ingest: staging finished", t0);
       try (Statement s = connection.createStatement()) {
         for (Rule rule : rules()) {
           try (ResultSet rs = s.executeQuery(rule.sql())) {
             while (rs.next()) {
-              String detail = rs.getString(2);
+              String field = rs.getString(2);
+              String text = rule.rules().get(field);
+              String detail = rs.getString(3);
               errors.add(
                   new FieldError(
                       rule.kind().label(),
                       rs.getLong(1),
-                      rule.field(),
-                      detail == null ? rule.rule() : rule.rule().formatted(detail)));
+                      field,
+                      detail == null ? text : text.formatted(detail)));
             }
           }
         }
@@ -265,6 +289,7 @@ final class JdbcIngestTransaction implements IngestTransaction {
           errors.addAll(OrgTreeChecks.misplacedLevels(tree));
         }
       }
+      took("ingest: cross-record rules checked", t1);
     } catch (SQLException e) {
       throw JdbcStore.failure("checking the batch", e);
     }
@@ -289,8 +314,10 @@ final class JdbcIngestTransaction implements IngestTransaction {
     Map<RecordKind, IngestCounts.KindCounts> counts = new EnumMap<>(RecordKind.class);
     try {
       staging.finish();
+      long t0 = System.nanoTime();
       try (Statement s = connection.createStatement()) {
         logChangedGoals(s);
+        t0 = took("ingest: change log written", t0);
         counts.put(
             RecordKind.ORG_UNITS, merge(s, "org_unit", "stage_org_unit", "unit_id", ORG_COLUMNS));
         counts.put(RecordKind.GOALS, merge(s, "goal", "stage_goal", "goal_id", GOAL_COLUMNS));
@@ -305,14 +332,25 @@ final class JdbcIngestTransaction implements IngestTransaction {
           s.execute("DELETE FROM " + table);
         }
       }
+      t0 = took("ingest: records stored", t0);
       store.recordEvent(connection, "ingest", IngestCounts.of(counts).summary().strip());
       connection.commit();
+      took("ingest: committed", t0);
       committed = true;
       store.freshnessChanged();
     } catch (SQLException e) {
       throw JdbcStore.failure("storing the batch", e);
     }
     return IngestCounts.of(counts);
+  }
+
+  /** Logs (debug) how long a step took since {@code t0}; returns now. */
+  private static long took(String step, long t0) {
+    long now = System.nanoTime();
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} in {} ms", step, (now - t0) / 1_000_000);
+    }
+    return now;
   }
 
   /**

@@ -31,8 +31,11 @@ final class StagingPipeline implements AutoCloseable {
   /** Rows per table handed over at once. */
   static final int BATCH = 4_096;
 
-  /** Batches handed over and not yet written, at most. */
-  static final int IN_FLIGHT = 8;
+  /**
+   * Batches handed over and not yet written, at most: enough for the caller to read on while the
+   * stager loads a chunk of staged rows into the database (ADR 0026), few enough to bound memory.
+   */
+  static final int IN_FLIGHT = 24;
 
   private final SqlDialect dialect;
   private final Connection connection;
