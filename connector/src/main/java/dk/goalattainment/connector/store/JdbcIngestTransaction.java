@@ -61,6 +61,15 @@ final class JdbcIngestTransaction implements IngestTransaction {
   private final StagingPipeline staging;
   private boolean committed;
 
+  /** Whether follow-ups have begun: the batch's goals are then complete. */
+  private boolean followUpsBegun;
+
+  /** Whether a record broke its own rules: the batch then fails, and nothing is stored early. */
+  private boolean rejectedAny;
+
+  /** The goals' counts once the stager has stored them (ADR 0026); null until then. */
+  private volatile IngestCounts.KindCounts goalsStored;
+
   JdbcIngestTransaction(JdbcStore store, ReentrantLock lock) {
     this.store = store;
     this.dialect = store.dialect();
@@ -102,6 +111,7 @@ final class JdbcIngestTransaction implements IngestTransaction {
 
   @Override
   public void stageGoal(long row, Goal g) {
+    requireGoalsOpen();
     try {
       staging.append(
           "stage_goal",
@@ -128,6 +138,7 @@ final class JdbcIngestTransaction implements IngestTransaction {
   @Override
   public void stageFollowUp(long row, FollowUp f) {
     try {
+      followUpsBegin();
       staging.append(
           "stage_followup",
           FOLLOWUP_COLUMNS,
@@ -143,7 +154,14 @@ final class JdbcIngestTransaction implements IngestTransaction {
 
   @Override
   public void rejected(RecordKind kind, long row, RejectedKeys keys) {
+    if (kind == RecordKind.GOALS) {
+      requireGoalsOpen();
+    }
+    rejectedAny = true;
     try {
+      if (kind == RecordKind.FOLLOWUPS) {
+        followUpsBegin();
+      }
       staging.append(
           "stage_rejected",
           REJECTED_COLUMNS,
@@ -158,105 +176,40 @@ final class JdbcIngestTransaction implements IngestTransaction {
     }
   }
 
-  /**
-   * The cross-record rules of one kind of record: the query yields (row_no, field, detail) triples,
-   * and {@code rules} gives each field's rule (a {@code %s} in it is filled with the detail).
-   */
-  private record Rule(RecordKind kind, String sql, Map<String, String> rules) {
-    Rule(RecordKind kind, String field, String sql, String rule) {
-      this(kind, sql, Map.of(field, rule));
+  private void requireGoalsOpen() {
+    if (followUpsBegun) {
+      throw new IllegalStateException("an ingest stages its goals before its follow-ups");
     }
   }
 
-  private static final String NO_UNIT = "no org unit has this id";
-
-  private static final String KNOWN_UNITS =
-      "(SELECT unit_id AS id FROM org_unit UNION ALL SELECT unit_id FROM stage_org_unit"
-          + " UNION ALL SELECT id FROM stage_rejected WHERE kind = 'ORG_UNITS' AND id IS NOT NULL)";
-
   /**
-   * The rules, each over the stage in as few scans as it takes (ADR 0026): duplicate ids by one
-   * grouping per kind, both rules on a follow-up's goal by one join.
+   * At the first follow-up the batch's goals are complete: the stager stores them while the caller
+   * reads the follow-ups (ADR 0026), unless the batch repeats a goal id (it then fails, and the
+   * error list is made as always). The rules read the goals the same whether stored or not.
    */
-  private static List<Rule> rules() {
-    List<Rule> rules = new ArrayList<>();
-    rules.add(duplicates(RecordKind.ORG_UNITS, "unit_id", "stage_org_unit"));
-    rules.add(duplicates(RecordKind.GOALS, "goal_id", "stage_goal"));
-    rules.add(duplicates(RecordKind.FOLLOWUPS, "followup_id", "stage_followup"));
-    rules.add(
-        new Rule(
-            RecordKind.ORG_UNITS,
-            "parent_id",
-            "SELECT s.row_no, 'parent_id', NULL FROM (SELECT row_no, parent_id FROM stage_org_unit"
-                + " UNION ALL SELECT row_no, unit_ref FROM stage_rejected WHERE kind ="
-                + " 'ORG_UNITS') s WHERE s.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
-                + KNOWN_UNITS
-                + " k WHERE k.id = s.parent_id)",
-            NO_UNIT));
-    rules.add(
-        new Rule(
-            RecordKind.GOALS,
-            "SELECT s.row_no, s.field, NULL FROM (SELECT row_no, 'authority_unit_id' AS field,"
-                + " authority_unit_id AS unit FROM stage_goal UNION ALL SELECT row_no,"
-                + " 'provider_unit_id', provider_unit_id FROM stage_goal UNION ALL SELECT row_no,"
-                + " 'authority_unit_id', unit_ref FROM stage_rejected WHERE kind = 'GOALS' UNION"
-                + " ALL SELECT row_no, 'provider_unit_id', unit_ref2 FROM stage_rejected WHERE"
-                + " kind = 'GOALS') s WHERE s.unit IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
-                + KNOWN_UNITS
-                + " k WHERE k.id = s.unit)",
-            Map.of("authority_unit_id", NO_UNIT, "provider_unit_id", NO_UNIT)));
-    rules.add(
-        new Rule(
-            RecordKind.GOALS,
-            "set_date",
-            "SELECT DISTINCT s.row_no, 'set_date', NULL FROM stage_goal s JOIN followup f ON"
-                + " f.goal_id = s.goal_id WHERE f.followup_date < s.set_date AND NOT EXISTS"
-                + " (SELECT 1 FROM stage_followup sf WHERE sf.followup_id = f.followup_id)",
-            "a stored follow-up of this goal is dated before set_date"));
-    rules.add(followUpGoals());
-    return rules;
-  }
-
-  /**
-   * A follow-up's goal: it must exist (staged, stored, or rejected in this batch for its own
-   * errors), and the follow-up must not be dated before the goal's set_date (the staged goal's
-   * where one is staged, else the stored one's). One outer join of the follow-ups to the goals
-   * answers both.
-   */
-  private static Rule followUpGoals() {
-    return new Rule(
-        RecordKind.FOLLOWUPS,
-        "SELECT DISTINCT s.row_no, CASE WHEN g.goal_id IS NULL THEN 'goal_id' ELSE"
-            + " 'followup_date' END, NULL FROM (SELECT row_no, goal_id, followup_date FROM"
-            + " stage_followup UNION ALL SELECT row_no, goal_ref, NULL FROM stage_rejected WHERE"
-            + " kind = 'FOLLOWUPS') s LEFT JOIN (SELECT goal_id, set_date FROM stage_goal UNION"
-            + " ALL SELECT t.goal_id, t.set_date FROM goal t WHERE NOT EXISTS (SELECT 1 FROM"
-            + " stage_goal sg WHERE sg.goal_id = t.goal_id) UNION ALL SELECT id, NULL FROM"
-            + " stage_rejected WHERE kind = 'GOALS' AND id IS NOT NULL) g ON g.goal_id ="
-            + " s.goal_id WHERE s.goal_id IS NOT NULL AND (g.goal_id IS NULL OR s.followup_date <"
-            + " g.set_date)",
-        Map.of("goal_id", "no goal has this id", "followup_date", "is before the goal's set_date"));
-  }
-
-  /**
-   * Every record whose id an earlier record of the batch (valid or not) already has, with the row
-   * of the first: one grouping of the ids, then only the repeated ones joined back.
-   */
-  private static Rule duplicates(RecordKind kind, String idColumn, String stage) {
-    return new Rule(
-        kind,
-        idColumn,
-        "WITH a AS (SELECT row_no, "
-            + idColumn
-            + " AS id FROM "
-            + stage
-            + " UNION ALL SELECT row_no, id FROM stage_rejected WHERE kind = '"
-            + kind.name()
-            + "' AND id IS NOT NULL), d AS (SELECT id, MIN(row_no) AS first_row FROM a GROUP BY"
-            + " id HAVING COUNT(*) > 1) SELECT a.row_no, '"
-            + idColumn
-            + "', d.first_row FROM a JOIN d ON a.id = d.id WHERE a.row_no > d.first_row",
-        "the same id is already at row %s of this batch");
+  private void followUpsBegin() throws SQLException {
+    if (followUpsBegun) {
+      return;
+    }
+    followUpsBegun = true;
+    if (rejectedAny) {
+      return;
+    }
+    staging.afterTable(
+        "stage_goal",
+        () -> {
+          try (Statement s = connection.createStatement()) {
+            if (count(
+                    s,
+                    "SELECT COUNT(*) FROM (SELECT goal_id FROM stage_goal GROUP BY goal_id HAVING"
+                        + " COUNT(*) > 1 LIMIT 1) d")
+                == 0) {
+              long t0 = System.nanoTime();
+              goalsStored = merge(s, "goal", "stage_goal", "goal_id", GOAL_COLUMNS);
+              took("ingest: goals stored while the follow-ups are read", t0);
+            }
+          }
+        });
   }
 
   @Override
@@ -267,7 +220,7 @@ final class JdbcIngestTransaction implements IngestTransaction {
       staging.finish();
       long t1 = took("ingest: staging finished", t0);
       try (Statement s = connection.createStatement()) {
-        for (Rule rule : rules()) {
+        for (CrossRecordRules.Rule rule : CrossRecordRules.ALL) {
           try (ResultSet rs = s.executeQuery(rule.sql())) {
             while (rs.next()) {
               String field = rs.getString(2);
@@ -320,7 +273,10 @@ final class JdbcIngestTransaction implements IngestTransaction {
         t0 = took("ingest: change log written", t0);
         counts.put(
             RecordKind.ORG_UNITS, merge(s, "org_unit", "stage_org_unit", "unit_id", ORG_COLUMNS));
-        counts.put(RecordKind.GOALS, merge(s, "goal", "stage_goal", "goal_id", GOAL_COLUMNS));
+        IngestCounts.KindCounts goals = goalsStored;
+        counts.put(
+            RecordKind.GOALS,
+            goals != null ? goals : merge(s, "goal", "stage_goal", "goal_id", GOAL_COLUMNS));
         counts.put(
             RecordKind.FOLLOWUPS,
             merge(s, "followup", "stage_followup", "followup_id", FOLLOWUP_COLUMNS));
