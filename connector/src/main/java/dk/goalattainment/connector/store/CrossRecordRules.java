@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * The ingest's rules that span records, as SQL over the stage tables and the stored ones ({@link
- * JdbcIngestTransaction#crossRecordErrors()}). They hold whether or not the batch's goals are
- * already stored (ADR 0026): where a rule reads the stored goals, it reads those the batch does not
- * replace, and the batch's own from the stage.
+ * JdbcIngestTransaction#crossRecordErrors()}), before or after the batch's goals are stored (ADR
+ * 0026): before, where a rule needs the goals it reads the staged ones and the stored ones the
+ * batch does not replace; after, the stored goals are exactly those.
  */
 final class CrossRecordRules {
   private CrossRecordRules() {}
@@ -34,7 +34,7 @@ final class CrossRecordRules {
    * The rules, each over the stage in as few scans as it takes (ADR 0026): duplicate ids by one
    * grouping per kind, both rules on a follow-up's goal by one join.
    */
-  private static List<Rule> rules() {
+  private static List<Rule> rules(boolean goalsStored) {
     List<Rule> rules = new ArrayList<>();
     rules.add(duplicates(RecordKind.ORG_UNITS, "unit_id", "stage_org_unit"));
     rules.add(duplicates(RecordKind.GOALS, "goal_id", "stage_goal"));
@@ -69,7 +69,7 @@ final class CrossRecordRules {
                 + " f.goal_id = s.goal_id WHERE f.followup_date < s.set_date AND NOT EXISTS"
                 + " (SELECT 1 FROM stage_followup sf WHERE sf.followup_id = f.followup_id)",
             "a stored follow-up of this goal is dated before set_date"));
-    rules.add(followUpGoals());
+    rules.add(followUpGoals(goalsStored));
     return rules;
   }
 
@@ -77,20 +77,25 @@ final class CrossRecordRules {
    * A follow-up's goal: it must exist (staged, stored, or rejected in this batch for its own
    * errors), and the follow-up must not be dated before the goal's set_date (the staged goal's
    * where one is staged, else the stored one's). One outer join of the follow-ups to the goals
-   * answers both.
+   * answers both. Once the batch's goals are stored, the stored goals are exactly those goals.
    */
-  private static Rule followUpGoals() {
+  private static Rule followUpGoals(boolean goalsStored) {
+    String goals =
+        goalsStored
+            ? "SELECT goal_id, set_date FROM goal"
+            : "SELECT goal_id, set_date FROM stage_goal UNION ALL SELECT t.goal_id, t.set_date FROM"
+                + " goal t WHERE NOT EXISTS (SELECT 1 FROM stage_goal sg WHERE sg.goal_id ="
+                + " t.goal_id)";
     return new Rule(
         RecordKind.FOLLOWUPS,
         "SELECT DISTINCT s.row_no, CASE WHEN g.goal_id IS NULL THEN 'goal_id' ELSE"
             + " 'followup_date' END, NULL FROM (SELECT row_no, goal_id, followup_date FROM"
             + " stage_followup UNION ALL SELECT row_no, goal_ref, NULL FROM stage_rejected WHERE"
-            + " kind = 'FOLLOWUPS') s LEFT JOIN (SELECT goal_id, set_date FROM stage_goal UNION"
-            + " ALL SELECT t.goal_id, t.set_date FROM goal t WHERE NOT EXISTS (SELECT 1 FROM"
-            + " stage_goal sg WHERE sg.goal_id = t.goal_id) UNION ALL SELECT id, NULL FROM"
-            + " stage_rejected WHERE kind = 'GOALS' AND id IS NOT NULL) g ON g.goal_id ="
-            + " s.goal_id WHERE s.goal_id IS NOT NULL AND (g.goal_id IS NULL OR s.followup_date <"
-            + " g.set_date)",
+            + " kind = 'FOLLOWUPS') s LEFT JOIN ("
+            + goals
+            + " UNION ALL SELECT id, NULL FROM stage_rejected WHERE kind = 'GOALS' AND id IS NOT"
+            + " NULL) g ON g.goal_id = s.goal_id WHERE s.goal_id IS NOT NULL AND (g.goal_id IS NULL"
+            + " OR s.followup_date < g.set_date)",
         Map.of("goal_id", "no goal has this id", "followup_date", "is before the goal's set_date"));
   }
 
@@ -115,6 +120,9 @@ final class CrossRecordRules {
         "the same id is already at row %s of this batch");
   }
 
-  /** Every rule, in the order they run. */
-  static final List<Rule> ALL = List.copyOf(rules());
+  /** Every rule, in the order they run, before the batch's goals are stored. */
+  static final List<Rule> BEFORE_GOALS_STORED = List.copyOf(rules(false));
+
+  /** Every rule, in the order they run, once the batch's goals are stored. */
+  static final List<Rule> AFTER_GOALS_STORED = List.copyOf(rules(true));
 }

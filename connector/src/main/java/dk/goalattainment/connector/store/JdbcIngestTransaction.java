@@ -220,7 +220,10 @@ final class JdbcIngestTransaction implements IngestTransaction {
       staging.finish();
       long t1 = took("ingest: staging finished", t0);
       try (Statement s = connection.createStatement()) {
-        for (CrossRecordRules.Rule rule : CrossRecordRules.ALL) {
+        for (CrossRecordRules.Rule rule :
+            goalsStored != null
+                ? CrossRecordRules.AFTER_GOALS_STORED
+                : CrossRecordRules.BEFORE_GOALS_STORED) {
           try (ResultSet rs = s.executeQuery(rule.sql())) {
             while (rs.next()) {
               String field = rs.getString(2);
