@@ -392,9 +392,12 @@ public final class CsvRecords {
   }
 
   private static boolean isBlank(CSVRecord record) {
-    for (String value : record) {
-      if (!strip(value).isEmpty()) {
-        return false;
+    for (int i = 0; i < record.size(); i++) {
+      String value = record.get(i);
+      for (int c = 0; c < value.length(); c++) {
+        if (!isBlank(value.charAt(c))) {
+          return false;
+        }
       }
     }
     return true;

@@ -19,6 +19,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One ingest in one database transaction. Records are bulk-loaded into {@code stage_*} tables, the
@@ -27,6 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * as they were.
  */
 final class JdbcIngestTransaction implements IngestTransaction {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcIngestTransaction.class);
   private static final List<String> ORG_COLUMNS =
       List.of("row_no", "unit_id", "name", "parent_id", "role", "valid_from", "valid_to", "level");
   private static final List<String> GOAL_COLUMNS =
@@ -57,6 +60,15 @@ final class JdbcIngestTransaction implements IngestTransaction {
   private final Connection connection;
   private final StagingPipeline staging;
   private boolean committed;
+
+  /** Whether follow-ups have begun: the batch's goals are then complete. */
+  private boolean followUpsBegun;
+
+  /** Whether a record broke its own rules: the batch then fails, and nothing is stored early. */
+  private boolean rejectedAny;
+
+  /** The goals' counts once the stager has stored them (ADR 0026); null until then. */
+  private volatile IngestCounts.KindCounts goalsStored;
 
   JdbcIngestTransaction(JdbcStore store, ReentrantLock lock) {
     this.store = store;
@@ -99,6 +111,7 @@ final class JdbcIngestTransaction implements IngestTransaction {
 
   @Override
   public void stageGoal(long row, Goal g) {
+    requireGoalsOpen();
     try {
       staging.append(
           "stage_goal",
@@ -125,6 +138,7 @@ final class JdbcIngestTransaction implements IngestTransaction {
   @Override
   public void stageFollowUp(long row, FollowUp f) {
     try {
+      followUpsBegin();
       staging.append(
           "stage_followup",
           FOLLOWUP_COLUMNS,
@@ -140,7 +154,14 @@ final class JdbcIngestTransaction implements IngestTransaction {
 
   @Override
   public void rejected(RecordKind kind, long row, RejectedKeys keys) {
+    if (kind == RecordKind.GOALS) {
+      requireGoalsOpen();
+    }
+    rejectedAny = true;
     try {
+      if (kind == RecordKind.FOLLOWUPS) {
+        followUpsBegin();
+      }
       staging.append(
           "stage_rejected",
           REJECTED_COLUMNS,
@@ -155,106 +176,65 @@ final class JdbcIngestTransaction implements IngestTransaction {
     }
   }
 
-  /** The cross-record rules: each query yields (row_no, detail) pairs for one field. */
-  private record Rule(RecordKind kind, String field, String sql, String rule) {}
-
-  private static final String KNOWN_UNITS =
-      "(SELECT unit_id AS id FROM org_unit UNION ALL SELECT unit_id FROM stage_org_unit"
-          + " UNION ALL SELECT id FROM stage_rejected WHERE kind = 'ORG_UNITS' AND id IS NOT NULL)";
-
-  private static List<Rule> rules() {
-    List<Rule> rules = new ArrayList<>();
-    rules.add(duplicates(RecordKind.ORG_UNITS, "unit_id", "stage_org_unit"));
-    rules.add(duplicates(RecordKind.GOALS, "goal_id", "stage_goal"));
-    rules.add(duplicates(RecordKind.FOLLOWUPS, "followup_id", "stage_followup"));
-    rules.add(
-        new Rule(
-            RecordKind.ORG_UNITS,
-            "parent_id",
-            "SELECT s.row_no, NULL FROM (SELECT row_no, parent_id FROM stage_org_unit UNION ALL"
-                + " SELECT row_no, unit_ref FROM stage_rejected WHERE kind = 'ORG_UNITS') s WHERE"
-                + " s.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
-                + KNOWN_UNITS
-                + " k WHERE k.id = s.parent_id)",
-            "no org unit has this id"));
-    for (String[] field :
-        new String[][] {{"authority_unit_id", "unit_ref"}, {"provider_unit_id", "unit_ref2"}}) {
-      rules.add(
-          new Rule(
-              RecordKind.GOALS,
-              field[0],
-              "SELECT s.row_no, NULL FROM (SELECT row_no, "
-                  + field[0]
-                  + " AS unit FROM stage_goal UNION ALL SELECT row_no, "
-                  + field[1]
-                  + " FROM stage_rejected WHERE kind = 'GOALS') s WHERE s.unit IS NOT NULL AND NOT"
-                  + " EXISTS (SELECT 1 FROM "
-                  + KNOWN_UNITS
-                  + " k WHERE k.id = s.unit)",
-              "no org unit has this id"));
+  private void requireGoalsOpen() {
+    if (followUpsBegun) {
+      throw new IllegalStateException("an ingest stages its goals before its follow-ups");
     }
-    rules.add(
-        new Rule(
-            RecordKind.GOALS,
-            "set_date",
-            "SELECT DISTINCT s.row_no, NULL FROM stage_goal s JOIN followup f ON f.goal_id ="
-                + " s.goal_id WHERE f.followup_date < s.set_date AND NOT EXISTS (SELECT 1 FROM"
-                + " stage_followup sf WHERE sf.followup_id = f.followup_id)",
-            "a stored follow-up of this goal is dated before set_date"));
-    rules.add(
-        new Rule(
-            RecordKind.FOLLOWUPS,
-            "goal_id",
-            "SELECT s.row_no, NULL FROM (SELECT row_no, goal_id FROM stage_followup UNION ALL"
-                + " SELECT row_no, goal_ref FROM stage_rejected WHERE kind = 'FOLLOWUPS') s WHERE"
-                + " s.goal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stage_goal g WHERE"
-                + " g.goal_id = s.goal_id) AND NOT EXISTS (SELECT 1 FROM goal g WHERE g.goal_id ="
-                + " s.goal_id) AND NOT EXISTS (SELECT 1 FROM stage_rejected r WHERE r.kind ="
-                + " 'GOALS' AND r.id = s.goal_id)",
-            "no goal has this id"));
-    rules.add(
-        new Rule(
-            RecordKind.FOLLOWUPS,
-            "followup_date",
-            "SELECT DISTINCT s.row_no, NULL FROM stage_followup s JOIN (SELECT goal_id, set_date"
-                + " FROM stage_goal UNION ALL SELECT g.goal_id, g.set_date FROM goal g WHERE NOT"
-                + " EXISTS (SELECT 1 FROM stage_goal sg WHERE sg.goal_id = g.goal_id)) g ON"
-                + " g.goal_id = s.goal_id WHERE s.followup_date < g.set_date",
-            "is before the goal's set_date"));
-    return rules;
   }
 
-  private static Rule duplicates(RecordKind kind, String idColumn, String stage) {
-    return new Rule(
-        kind,
-        idColumn,
-        "SELECT row_no, first_row FROM (SELECT row_no, MIN(row_no) OVER (PARTITION BY id) AS"
-            + " first_row FROM (SELECT row_no, "
-            + idColumn
-            + " AS id FROM "
-            + stage
-            + " UNION ALL SELECT row_no, id FROM stage_rejected WHERE kind = '"
-            + kind.name()
-            + "' AND id IS NOT NULL) a) b WHERE row_no > first_row",
-        "the same id is already at row %s of this batch");
+  /**
+   * At the first follow-up the batch's goals are complete: the stager stores them while the caller
+   * reads the follow-ups (ADR 0026), unless the batch repeats a goal id (it then fails, and the
+   * error list is made as always). The rules read the goals the same whether stored or not.
+   */
+  private void followUpsBegin() throws SQLException {
+    if (followUpsBegun) {
+      return;
+    }
+    followUpsBegun = true;
+    if (rejectedAny) {
+      return;
+    }
+    staging.afterTable(
+        "stage_goal",
+        () -> {
+          try (Statement s = connection.createStatement()) {
+            if (count(
+                    s,
+                    "SELECT COUNT(*) FROM (SELECT goal_id FROM stage_goal GROUP BY goal_id HAVING"
+                        + " COUNT(*) > 1 LIMIT 1) d")
+                == 0) {
+              long t0 = System.nanoTime();
+              goalsStored = merge(s, "goal", "stage_goal", "goal_id", GOAL_COLUMNS);
+              took("ingest: goals stored while the follow-ups are read", t0);
+            }
+          }
+        });
   }
 
   @Override
   public List<FieldError> crossRecordErrors() {
     List<FieldError> errors = new ArrayList<>();
     try {
+      long t0 = System.nanoTime();
       staging.finish();
+      long t1 = took("ingest: staging finished", t0);
       try (Statement s = connection.createStatement()) {
-        for (Rule rule : rules()) {
+        for (CrossRecordRules.Rule rule :
+            goalsStored != null
+                ? CrossRecordRules.AFTER_GOALS_STORED
+                : CrossRecordRules.BEFORE_GOALS_STORED) {
           try (ResultSet rs = s.executeQuery(rule.sql())) {
             while (rs.next()) {
-              String detail = rs.getString(2);
+              String field = rs.getString(2);
+              String text = rule.rules().get(field);
+              String detail = rs.getString(3);
               errors.add(
                   new FieldError(
                       rule.kind().label(),
                       rs.getLong(1),
-                      rule.field(),
-                      detail == null ? rule.rule() : rule.rule().formatted(detail)));
+                      field,
+                      detail == null ? text : text.formatted(detail)));
             }
           }
         }
@@ -265,6 +245,7 @@ final class JdbcIngestTransaction implements IngestTransaction {
           errors.addAll(OrgTreeChecks.misplacedLevels(tree));
         }
       }
+      took("ingest: cross-record rules checked", t1);
     } catch (SQLException e) {
       throw JdbcStore.failure("checking the batch", e);
     }
@@ -289,11 +270,16 @@ final class JdbcIngestTransaction implements IngestTransaction {
     Map<RecordKind, IngestCounts.KindCounts> counts = new EnumMap<>(RecordKind.class);
     try {
       staging.finish();
+      long t0 = System.nanoTime();
       try (Statement s = connection.createStatement()) {
         logChangedGoals(s);
+        t0 = took("ingest: change log written", t0);
         counts.put(
             RecordKind.ORG_UNITS, merge(s, "org_unit", "stage_org_unit", "unit_id", ORG_COLUMNS));
-        counts.put(RecordKind.GOALS, merge(s, "goal", "stage_goal", "goal_id", GOAL_COLUMNS));
+        IngestCounts.KindCounts goals = goalsStored;
+        counts.put(
+            RecordKind.GOALS,
+            goals != null ? goals : merge(s, "goal", "stage_goal", "goal_id", GOAL_COLUMNS));
         counts.put(
             RecordKind.FOLLOWUPS,
             merge(s, "followup", "stage_followup", "followup_id", FOLLOWUP_COLUMNS));
@@ -305,14 +291,25 @@ final class JdbcIngestTransaction implements IngestTransaction {
           s.execute("DELETE FROM " + table);
         }
       }
+      t0 = took("ingest: records stored", t0);
       store.recordEvent(connection, "ingest", IngestCounts.of(counts).summary().strip());
       connection.commit();
+      took("ingest: committed", t0);
       committed = true;
       store.freshnessChanged();
     } catch (SQLException e) {
       throw JdbcStore.failure("storing the batch", e);
     }
     return IngestCounts.of(counts);
+  }
+
+  /** Logs (debug) how long a step took since {@code t0}; returns now. */
+  private static long took(String step, long t0) {
+    long now = System.nanoTime();
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} in {} ms", step, (now - t0) / 1_000_000);
+    }
+    return now;
   }
 
   /**

@@ -31,8 +31,12 @@ final class StagingPipeline implements AutoCloseable {
   /** Rows per table handed over at once. */
   static final int BATCH = 4_096;
 
-  /** Batches handed over and not yet written, at most. */
-  static final int IN_FLIGHT = 8;
+  /**
+   * Batches handed over and not yet written, at most: enough for the caller to read on while the
+   * stager loads a chunk of staged rows or stores the goals (ADR 0026), few enough to bound memory
+   * (about 200 000 rows).
+   */
+  static final int IN_FLIGHT = 48;
 
   private final SqlDialect dialect;
   private final Connection connection;
@@ -74,6 +78,37 @@ final class StagingPipeline implements AutoCloseable {
   }
 
   private void handOver(Pending p) throws SQLException {
+    submit("writing rows to " + p.table(), () -> write(p));
+  }
+
+  /** Work for the stager thread on the connection. */
+  interface Task {
+    void run() throws SQLException;
+  }
+
+  /**
+   * Hands over the rows of {@code table} not yet handed over, and has the stager, once it has
+   * written them, close that table's writer (its rows are then in the table) and run {@code task}
+   * on the connection, while the caller reads on (ADR 0026). A failure of the task is reported as a
+   * failed write is; later rows of {@code table} go to a new writer.
+   */
+  void afterTable(String table, Task task) throws SQLException {
+    Pending p = pending.remove(table);
+    if (p != null && !p.rows().isEmpty()) {
+      handOver(p);
+    }
+    submit(
+        "storing " + table,
+        () -> {
+          BulkWriter w = writers.remove(table);
+          if (w != null) {
+            w.close();
+          }
+          task.run();
+        });
+  }
+
+  private void submit(String what, Task work) throws SQLException {
     throwIfFailed();
     try {
       slots.acquire();
@@ -85,10 +120,10 @@ final class StagingPipeline implements AutoCloseable {
         () -> {
           try {
             if (failure == null) {
-              write(p);
+              work.run();
             }
           } catch (SQLException | RuntimeException e) {
-            failure = new SQLException("writing rows to " + p.table() + ": " + e.getMessage(), e);
+            failure = new SQLException(what + ": " + e.getMessage(), e);
           } finally {
             slots.release();
           }

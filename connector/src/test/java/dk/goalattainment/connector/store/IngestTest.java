@@ -1,6 +1,7 @@
 package dk.goalattainment.connector.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dk.goalattainment.connector.Fixture;
@@ -15,6 +16,8 @@ import dk.goalattainment.connector.core.ingest.RawFollowUp;
 import dk.goalattainment.connector.core.ingest.RawGoal;
 import dk.goalattainment.connector.core.ingest.RecordKind;
 import dk.goalattainment.connector.core.ingest.RecordSource;
+import dk.goalattainment.connector.core.ingest.RejectedKeys;
+import dk.goalattainment.connector.core.model.FollowUp;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -216,6 +219,56 @@ abstract class IngestTest extends AbstractStoreContractTest {
     assertThat(messages(failure(f.batch())))
         .containsExactly(
             "goals: row 2, field goal_id: the same id is already at row 1 of this batch");
+  }
+
+  @Test
+  void aRepeatedGoalIdBesideFollowUpsStillListsEveryError() {
+    Fixture f =
+        new Fixture()
+            .unit("A", null, "myndighed")
+            .goal("g1", Fixture.cpr(1), 3, 6, "A", null)
+            .goal("g1", Fixture.cpr(2), 3, 6, "A", null)
+            .followUp("f1", "g1", "2018-01-14", 6)
+            .followUp("f2", "nope", "2018-02-01", 6);
+
+    assertThat(messages(failure(f.batch())))
+        .containsExactly(
+            "goals: row 2, field goal_id: the same id is already at row 1 of this batch",
+            "followups: row 1, field followup_date: is before the goal's set_date",
+            "followups: row 2, field goal_id: no goal has this id");
+    assertThat(db.store.tableCounts())
+        .isEqualTo(Map.of("org_unit", 0L, "goal", 0L, "followup", 0L));
+  }
+
+  @Test
+  void goalsStoredWhileTheFollowUpsAreReadAreCountedAndRolledBackWithTheRest() {
+    db.ingest(WorkedExample.batch());
+    Fixture f = new Fixture().unit("B", null, "myndighed");
+    f.goal("n1", Fixture.cpr(1), 3, 6, "B", null).followUp("m1", "n1", "2018-01-14", 6);
+
+    ConnectorException e = failure(f.batch());
+
+    assertThat(messages(e))
+        .containsExactly("followups: row 1, field followup_date: is before the goal's set_date");
+    assertThat(db.store.tableCounts())
+        .isEqualTo(Map.of("org_unit", 4L, "goal", 5L, "followup", 5L));
+    IngestCounts again = db.ingest(WorkedExample.batch());
+    assertThat(again.of(RecordKind.GOALS).replaced()).isEqualTo(5);
+    assertThat(again.of(RecordKind.GOALS).inserted()).isZero();
+  }
+
+  @Test
+  void anIngestStagesItsGoalsBeforeItsFollowUps() {
+    try (var tx = db.store.beginIngest()) {
+      tx.stageFollowUp(1, new FollowUp("f1", "g1", java.time.LocalDate.of(2018, 2, 1), 6));
+
+      assertThatThrownBy(
+              () -> tx.rejected(RecordKind.GOALS, 1, new RejectedKeys("g1", null, null, null)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("goals before its follow-ups");
+    }
+    assertThat(db.store.tableCounts())
+        .isEqualTo(Map.of("org_unit", 0L, "goal", 0L, "followup", 0L));
   }
 
   @Test

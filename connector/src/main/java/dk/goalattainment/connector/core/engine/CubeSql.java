@@ -236,6 +236,9 @@ public final class CubeSql {
 
   /** Every subset of ≥ 2 counted goals of a citizen in a period (j ≤ {@value #MAX_SET}). */
   private String sets() {
+    if (syntax.evaluatesRowByRow()) {
+      return new MemberSets(layout).sets(MAX_SET);
+    }
     long unit = layout.unitMask();
     long cell = layout.cellMask();
     int a = layout.memberAuthorityShift();
@@ -288,17 +291,6 @@ public final class CubeSql {
         GROUP BY pr.u1, pr.u2""";
   }
 
-  /** The join of a set's cells: each field kept where every member agrees. */
-  private String joinCell() {
-    String diff = "(s.cor - s.cand)";
-    List<String> keep = new ArrayList<>();
-    for (long mask :
-        new long[] {layout.tgMask(), layout.egMask(), layout.ltMask(), layout.gtMask()}) {
-      keep.add("CASE WHEN (%s & %d) = 0 THEN %d ELSE 0 END".formatted(diff, mask, mask));
-    }
-    return "(s.cand & (" + String.join(" | ", keep) + "))";
-  }
-
   private String corrections() {
     String select =
         """
@@ -307,12 +299,15 @@ public final class CubeSql {
         FROM e_sets s JOIN e_h h ON h.t = s.t AND h.k = s.k
         JOIN e_lca l ON l.u1 = s.%3$s AND l.u2 = s.%4$s%5$s
         GROUP BY s.pid, l.lca, %2$s""";
+    // A row-by-row database gets the join of the cells precomputed by its subset step (jc).
+    String cell =
+        syntax.evaluatesRowByRow() ? "s.jc" : new MemberSets(layout).joinCell("s.cand", "s.cor");
     String cit = syntax.bigintSum("s.sign * h.hc");
     String xs = syntax.bigintSum("s.sign * h.hx");
     String xq = syntax.bigintSum("s.sign * h.hq");
-    return select.formatted(0, joinCell(), "amin", "amax", "", cit, xs, xq)
+    return select.formatted(0, cell, "amin", "amax", "", cit, xs, xq)
         + "\nUNION ALL\n"
-        + select.formatted(1, joinCell(), "pmin", "pmax", "\nWHERE s.pmin > 0", cit, xs, xq);
+        + select.formatted(1, cell, "pmin", "pmax", "\nWHERE s.pmin > 0", cit, xs, xq);
   }
 
   /** Citizens with more than {@value #MAX_SET} goals in a period: corrections slice by slice. */

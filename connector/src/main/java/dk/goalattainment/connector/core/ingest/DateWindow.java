@@ -52,7 +52,15 @@ public record DateWindow(LocalDate earliest, int yearsAhead, int maxGoalYears, C
 
   /** Whether a date lies in the window. */
   public boolean contains(LocalDate date) {
-    return !date.isBefore(earliest) && !date.isAfter(latest());
+    return contains(date, latest());
+  }
+
+  /**
+   * Whether a date lies in the window whose last day is {@code latest}, as {@link #latest()} gave
+   * it a moment ago (for a caller that checks many dates and asks the clock once).
+   */
+  public boolean contains(LocalDate date, LocalDate latest) {
+    return !date.isBefore(earliest) && !date.isAfter(latest);
   }
 
   /** The rule a date outside the window breaks, worded without the date. */

@@ -11,6 +11,10 @@ import java.util.List;
  * own rules are reported by id so that other records may still refer to them without a second,
  * misleading error. Nothing is visible to readers until {@link #commit()}; {@link #close()} without
  * a commit discards everything.
+ *
+ * <p>Records are staged kind by kind: org units, then goals, then follow-ups (as {@link
+ * IngestService} reads them). A store may begin storing the goals, within the transaction, once the
+ * follow-ups begin; staging a goal after a follow-up is an {@link IllegalStateException}.
  */
 public interface IngestTransaction extends AutoCloseable {
   void stageOrgUnit(long row, OrgUnit unit);

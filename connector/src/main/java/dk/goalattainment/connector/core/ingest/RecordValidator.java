@@ -16,7 +16,9 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,18 +34,47 @@ public final class RecordValidator {
   /** Longest score text read as a number: more digits cannot be a score on the ruler anyway. */
   private static final int MAX_SCORE_DIGITS = 9;
 
-  private final Catalogue catalogue;
   private final Pseudonymizer pseudonymizer;
   private final DateWindow window;
+
+  /** The catalogue's target groups and life themes by code (looked up for every goal). */
+  private final Map<String, Catalogue.TargetGroup> targetGroups = new HashMap<>();
+
+  private final Map<String, Catalogue.LifeTheme> lifeThemes = new HashMap<>();
+
+  /** The window's last day, and until when (clock millis) it is taken as still right. */
+  private record Latest(long from, long until, LocalDate day) {}
+
+  private volatile Latest latest = new Latest(0, 0, null);
 
   public RecordValidator(Catalogue catalogue, Pseudonymizer pseudonymizer) {
     this(catalogue, pseudonymizer, DateWindow.defaults());
   }
 
   public RecordValidator(Catalogue catalogue, Pseudonymizer pseudonymizer, DateWindow window) {
-    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+    Objects.requireNonNull(catalogue, "catalogue");
     this.pseudonymizer = Objects.requireNonNull(pseudonymizer, "pseudonymizer");
     this.window = Objects.requireNonNull(window, "window");
+    for (Catalogue.TargetGroup g : catalogue.targetGroups()) {
+      targetGroups.putIfAbsent(g.code(), g);
+    }
+    for (Catalogue.LifeTheme t : catalogue.lifeThemes()) {
+      lifeThemes.putIfAbsent(t.code(), t);
+    }
+  }
+
+  /**
+   * {@link DateWindow#latest()}, asked of the clock at most once a second: it is needed for every
+   * record, and turning the clock into a date costs more than the rest of a follow-up's checks.
+   */
+  private LocalDate latest() {
+    long now = window.clock().millis();
+    Latest l = latest;
+    if (l.day() == null || now < l.from() || now >= l.until()) {
+      l = new Latest(now, now + 1_000, window.latest());
+      latest = l;
+    }
+    return l.day();
   }
 
   /** The dates this validator accepts. */
@@ -56,12 +87,14 @@ public final class RecordValidator {
     private final String record;
     private final long row;
     private final DateWindow window;
+    private final LocalDate latest;
     private final List<FieldError> list = new ArrayList<>();
 
-    Errors(RecordKind kind, long row, DateWindow window) {
+    Errors(RecordKind kind, long row, DateWindow window, LocalDate latest) {
       this.record = kind.label();
       this.row = row;
       this.window = window;
+      this.latest = latest;
     }
 
     void add(String field, String rule) {
@@ -99,7 +132,7 @@ public final class RecordValidator {
         add(field, "must be a date written YYYY-MM-DD");
         return null;
       }
-      if (!window.contains(date)) {
+      if (!window.contains(date, latest)) {
         add(field, window.rule());
         return null;
       }
@@ -168,7 +201,7 @@ public final class RecordValidator {
   }
 
   public Validated<OrgUnit> orgUnit(long row, RawOrgUnit raw) {
-    Errors e = new Errors(RecordKind.ORG_UNITS, row, window);
+    Errors e = new Errors(RecordKind.ORG_UNITS, row, window, latest());
     String unitId = e.id("unit_id", raw.unitId());
     String name = e.id("name", raw.name());
     String parentId = e.optionalId("parent_id", raw.parentId());
@@ -212,7 +245,7 @@ public final class RecordValidator {
   }
 
   public Validated<Goal> goal(long row, RawGoal raw) {
-    Errors e = new Errors(RecordKind.GOALS, row, window);
+    Errors e = new Errors(RecordKind.GOALS, row, window, latest());
     String goalId = e.id("goal_id", raw.goalId());
     Cpr cpr = cpr(e, raw.cpr());
     String groupCode = blankToNull(raw.targetGroup());
@@ -264,7 +297,7 @@ public final class RecordValidator {
       e.add("target_group", "is required");
       return Optional.empty();
     }
-    Optional<Catalogue.TargetGroup> group = catalogue.targetGroup(groupCode);
+    Optional<Catalogue.TargetGroup> group = Optional.ofNullable(targetGroups.get(groupCode));
     if (group.isEmpty()) {
       e.add("target_group", "is not a target group of the catalogue");
     }
@@ -278,7 +311,7 @@ public final class RecordValidator {
       e.add("life_theme", "is required");
       return Optional.empty();
     }
-    Optional<Catalogue.LifeTheme> theme = catalogue.lifeTheme(themeCode);
+    Optional<Catalogue.LifeTheme> theme = Optional.ofNullable(lifeThemes.get(themeCode));
     if (theme.isEmpty()) {
       e.add("life_theme", "is not a life theme of the catalogue");
     } else if (group.isPresent() && !group.get().audience().equals(theme.get().audience())) {
@@ -342,7 +375,7 @@ public final class RecordValidator {
   }
 
   public Validated<FollowUp> followUp(long row, RawFollowUp raw) {
-    Errors e = new Errors(RecordKind.FOLLOWUPS, row, window);
+    Errors e = new Errors(RecordKind.FOLLOWUPS, row, window, latest());
     String id = e.id("followup_id", raw.followupId());
     String goalId = e.id("goal_id", raw.goalId());
     LocalDate date = e.date("followup_date", raw.followupDate(), true);

@@ -12,8 +12,10 @@ public enum GoalType {
   MAINTENANCE,
   LIMITED_DECLINE;
 
+  private final String code = name().toLowerCase(Locale.ROOT);
+
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 
   /** The type that the rule gives for a baseline and a target score. */

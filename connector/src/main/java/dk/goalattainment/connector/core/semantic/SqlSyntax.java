@@ -37,4 +37,14 @@ public interface SqlSyntax {
   default String analyze(String table) {
     return null;
   }
+
+  /**
+   * Whether the database evaluates expressions a row at a time (PostgreSQL without JIT) rather than
+   * a vector at a time (DuckDB). The engine then decodes each member of a citizen's set once and
+   * computes shared expressions once per row instead of repeating them (ADR 0024); the figures are
+   * the same either way.
+   */
+  default boolean evaluatesRowByRow() {
+    return false;
+  }
 }

@@ -164,6 +164,15 @@ public final class PostgresDialect implements SqlDialect {
   }
 
   /**
+   * PostgreSQL interprets every expression for every row (no vectorised execution; no JIT in the
+   * refresh): the engine's subset step decodes each member once (ADR 0024).
+   */
+  @Override
+  public boolean evaluatesRowByRow() {
+    return true;
+  }
+
+  /**
    * The refresh's scratch tables and the engine's state are read only by refreshes, a few joins
    * each: the planner needs their row counts and a rough idea of their keys, not fine histograms,
    * so they are sampled at a tenth of the default ({@code default_statistics_target} 10: 3,000 rows
