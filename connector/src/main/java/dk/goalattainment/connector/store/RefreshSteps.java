@@ -82,6 +82,9 @@ final class RefreshSteps implements AutoCloseable {
       return -1;
     }
     statement.execute("DROP TABLE IF EXISTS " + step.table());
+    for (String sql : dialect.beforeCreate(step.table(), step.kind())) {
+      statement.execute(sql);
+    }
     if (TRACE && step.table().equals(System.getProperty("connector.refresh.explain"))) {
       try (ResultSet rs = statement.executeQuery("EXPLAIN ANALYZE " + step.sql())) {
         while (rs.next()) {
@@ -90,6 +93,7 @@ final class RefreshSteps implements AutoCloseable {
       }
     }
     statement.execute(dialect.createTableAs(step.table(), step.kind(), step.sql()));
+    long created = dialect.reportsCreatedRows() ? statement.getLargeUpdateCount() : -1;
     if (step.kind() == CubeStep.TableKind.TEMPORARY) {
       scratch(step.table());
     }
@@ -100,7 +104,7 @@ final class RefreshSteps implements AutoCloseable {
     if (analyze != null) {
       statement.execute(analyze);
     }
-    lastRows = count(step.table());
+    lastRows = created >= 0 ? created : count(step.table());
     return lastRows;
   }
 

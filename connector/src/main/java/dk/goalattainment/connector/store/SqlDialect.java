@@ -119,6 +119,23 @@ public interface SqlDialect extends SqlSyntax, AutoCloseable {
     return true;
   }
 
+  /**
+   * Statements to run right before the refresh creates a table of this kind (e.g. a planner setting
+   * for that one statement, undone by {@link #afterCreate}); by default none.
+   */
+  default List<String> beforeCreate(String table, CubeStep.TableKind kind) {
+    return List.of();
+  }
+
+  /**
+   * Whether a {@code CREATE TABLE … AS} reports the rows it wrote as its update count, so that the
+   * refresh need not count them again ({@code SELECT COUNT(*)}: 0.5 s of a full refresh at 1 M
+   * follow-ups on PostgreSQL). By default false: the refresh counts.
+   */
+  default boolean reportsCreatedRows() {
+    return false;
+  }
+
   /** Statements that tune the refresh's own transaction (e.g. memory for its hash tables). */
   default List<String> refreshSettings() {
     return List.of();
