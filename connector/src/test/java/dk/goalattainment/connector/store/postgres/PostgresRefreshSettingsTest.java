@@ -57,12 +57,7 @@ class PostgresRefreshSettingsTest {
   @Test
   void theCountedFollowUpsArePlannedInParallelInsideARefresh() throws SQLException {
     try (Connection c = dialect.connect();
-        Statement s = c.createStatement()) {
-      c.setAutoCommit(false);
-      for (String setting : dialect.refreshSettings()) {
-        s.execute(setting);
-      }
-
+        Statement s = refreshTransaction(c)) {
       assertThat(plan(s)).contains("Gather").contains("Parallel Seq Scan on sequence");
       c.rollback();
     }
@@ -71,11 +66,7 @@ class PostgresRefreshSettingsTest {
   @Test
   void theServersDefaultsKeepThemOnOneCoreOutsideARefresh() throws SQLException {
     try (Connection c = dialect.connect();
-        Statement s = c.createStatement()) {
-      c.setAutoCommit(false);
-      for (String setting : dialect.refreshSettings()) {
-        s.execute(setting);
-      }
+        Statement s = refreshTransaction(c)) {
       c.commit();
 
       assertThat(plan(s)).doesNotContain("Gather").contains("Seq Scan on sequence");
@@ -134,14 +125,30 @@ class PostgresRefreshSettingsTest {
     }
   }
 
-  /** The tables a plan builds hash tables of. */
-  private static String hashed(Statement s, String explain) throws SQLException {
+  /** A statement in a transaction with the refresh's settings, as a refresh runs its steps. */
+  private static Statement refreshTransaction(Connection c) throws SQLException {
+    c.setAutoCommit(false);
+    Statement s = c.createStatement();
+    for (String setting : dialect.refreshSettings()) {
+      s.execute(setting);
+    }
+    return s;
+  }
+
+  /** The lines of a plan. */
+  private static List<String> lines(Statement s, String explain) throws SQLException {
     List<String> lines = new ArrayList<>();
     try (ResultSet rs = s.executeQuery(explain)) {
       while (rs.next()) {
         lines.add(rs.getString(1));
       }
     }
+    return lines;
+  }
+
+  /** The tables a plan builds hash tables of. */
+  private static String hashed(Statement s, String explain) throws SQLException {
+    List<String> lines = lines(s, explain);
     StringBuilder hashed = new StringBuilder();
     for (int i = 0; i + 1 < lines.size(); i++) {
       if (lines.get(i).trim().startsWith("->  Hash  ")) {
@@ -152,12 +159,6 @@ class PostgresRefreshSettingsTest {
   }
 
   private static String plan(Statement s) throws SQLException {
-    StringBuilder plan = new StringBuilder();
-    try (ResultSet rs = s.executeQuery(COUNTED)) {
-      while (rs.next()) {
-        plan.append(rs.getString(1)).append('\n');
-      }
-    }
-    return plan.toString();
+    return String.join("\n", lines(s, COUNTED));
   }
 }
