@@ -312,7 +312,11 @@ final class CubeRefresh {
     steps.stage(d.id());
     steps.execute("DELETE FROM " + d.table() + " WHERE goal_id IN (SELECT goal_id FROM e_pg)");
     steps.execute(
-        "INSERT INTO " + d.table() + " SELECT * FROM (" + DatasetSql.goalFollowups("e_fq") + ") x");
+        "INSERT INTO "
+            + d.table()
+            + " SELECT * FROM ("
+            + DatasetSql.goalFollowups("e_fq", "e_pgr")
+            + ") x");
     return steps.count("e_ngp");
   }
 
