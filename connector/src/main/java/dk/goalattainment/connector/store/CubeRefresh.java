@@ -19,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The statements of a full and of an incremental refresh of the cube, the drill-down and the
@@ -145,13 +144,37 @@ final class CubeRefresh {
    * The change since the last refresh: the touched citizens' old facts (as last refreshed) with −1
    * and their facts now with +1, through the same measures SQL; then the engine's state updated.
    *
-   * <p>The touched citizens' goals now are the changed goals ({@code e_pg}) and their goals as last
-   * refreshed ({@code e_og}): a goal that did not change kept its citizen, and ingest logs every
-   * goal it writes (goals are replaced, never deleted), so no scan of all goals by citizen is
-   * needed. Only the (period, citizen) groups whose facts differ go on to the per-citizen step and
-   * the roll-up ({@link CubeChangeSql#changedGroups}).
+   * <p>Only the changed goals ({@code e_pg}, logged by ingest; goals are replaced, never deleted)
+   * are read from the goal and follow-up tables and counted anew ({@code e_ngp}, {@code e_nc},
+   * {@code e_nd}). The touched citizens' other goals did not change: their coded rows and counted
+   * facts now are those as last refreshed ({@code e_og}, {@code e_oc}), so they are taken from the
+   * engine's state, not recomputed (ADR 0029). Only the (period, citizen) groups whose facts differ
+   * go on to the per-citizen step and the roll-up ({@link CubeChangeSql#changedGroups}); they are
+   * found from the changed goals' facts alone, since an unchanged goal's old and new fact are the
+   * same row and cancel.
    */
   void incrementalMeasures() throws SQLException {
+    List<CubeStep> s = new ArrayList<>(touchedGoals());
+    s.add(CubeStep.create("counted follow-ups", "e_fq", cube.followUpSequence("e_ngp")));
+    s.add(CubeStep.create("counted follow-ups", "e_nc", CubeSql.counted("e_fq", "e_qp")));
+    s.add(CubeStep.create("counted follow-ups", "e_nd", CubeSql.due("e_ngp", "e_fq")));
+    s.addAll(changedFacts());
+    s.addAll(cube.measuresBeforeOrgRollup());
+    s.add(CubeStep.create("roll-up", "e_dm", change().change()));
+    steps.run(s);
+  }
+
+  /** Not one of the changed goals ({@code g}: a goal row of the engine's state). */
+  private static final String UNCHANGED =
+      "NOT EXISTS (SELECT 1 FROM e_pg p WHERE p.goal_id = g.goal_id)";
+
+  /**
+   * The changed goals' rows ({@code e_pgr}, one read of the goal table), the touched citizens
+   * (their owners now and as last refreshed), the touched citizens' goals as last refreshed ({@code
+   * e_og}; the changed ones among them {@code e_pog}) and the changed goals coded anew ({@code
+   * e_ngp}; the others are as they were).
+   */
+  private List<CubeStep> touchedGoals() {
     List<CubeStep> s = new ArrayList<>();
     String stage = "touched citizens";
     s.add(
@@ -161,10 +184,12 @@ final class CubeRefresh {
             "SELECT DISTINCT id AS goal_id FROM " + PENDING + " WHERE kind = 'goal'"));
     s.add(
         CubeStep.create(
+            stage, "e_pgr", "SELECT g.* FROM goal g JOIN e_pg p ON p.goal_id = g.goal_id"));
+    s.add(
+        CubeStep.create(
             stage,
             "e_tk",
-            "SELECT g.citizen_key FROM goal g JOIN e_pg p ON p.goal_id = g.goal_id UNION SELECT"
-                + " c.citizen_key FROM "
+            "SELECT citizen_key FROM e_pgr UNION SELECT c.citizen_key FROM "
                 + GOAL
                 + " eg JOIN e_pg p ON p.goal_id = eg.goal_id JOIN "
                 + CITIZEN
@@ -195,42 +220,68 @@ final class CubeRefresh {
             "SELECT eg.* FROM " + GOAL + " eg WHERE eg.cno IN (SELECT cno FROM e_tc)"));
     s.add(
         CubeStep.create(
+            stage, "e_pog", "SELECT o.* FROM e_og o JOIN e_pg p ON p.goal_id = o.goal_id"));
+    s.add(
+        CubeStep.create(
             stage,
             "e_gno",
             "SELECT g.goal_id, CAST(COALESCE(o.gno, m.mx + ROW_NUMBER() OVER (ORDER BY g.goal_id))"
-                + " AS INTEGER) AS gno FROM goal g JOIN (SELECT goal_id FROM e_pg UNION SELECT"
-                + " goal_id FROM e_og) k ON k.goal_id = g.goal_id LEFT JOIN e_og o ON o.goal_id ="
-                + " g.goal_id CROSS JOIN (SELECT COALESCE(MAX(gno), 0) AS mx FROM "
+                + " AS INTEGER) AS gno FROM e_pgr g LEFT JOIN e_pog o ON o.goal_id = g.goal_id"
+                + " CROSS JOIN (SELECT COALESCE(MAX(gno), 0) AS mx FROM "
                 + GOAL
                 + ") m"));
     s.add(
         CubeStep.create(
             stage,
-            "e_ng",
-            cube.codedGoals("e_tc", "n.gno", "JOIN e_gno n ON n.goal_id = g.goal_id", "1 = 1")));
-    s.add(CubeStep.create("counted follow-ups", "e_fq", cube.followUpSequence("e_ng")));
-    s.add(CubeStep.create("counted follow-ups", "e_nc", CubeSql.counted("e_fq", "e_qp")));
-    s.add(CubeStep.create("counted follow-ups", "e_nd", CubeSql.due("e_ng", "e_fq")));
+            "e_ngp",
+            cube.codedGoals(
+                "e_pgr", "e_tc", "n.gno", "JOIN e_gno n ON n.goal_id = g.goal_id", "1 = 1")));
+    return s;
+  }
+
+  /**
+   * The touched goals' counted facts as last refreshed ({@code e_oc}), the (period, citizen) groups
+   * whose facts change ({@code e_cx}, from the changed goals' facts: {@code e_pf}), the signed
+   * facts of those groups ({@code e_cf}: every goal of the group, old with −1 and now with +1) and
+   * the changed goals' signed compliance facts ({@code e_df}: they add up over goals).
+   */
+  private List<CubeStep> changedFacts() {
+    List<CubeStep> s = new ArrayList<>();
+    String stage = "goal sums";
     s.add(
         CubeStep.create(
-            "goal sums",
-            "e_cf0",
-            cube.facts(COUNTED, "e_og", "1 = 1", -1)
+            stage,
+            "e_oc",
+            "SELECT c.pid, c.gno, c.score FROM " + COUNTED + " c JOIN e_og g ON g.gno = c.gno"));
+    s.add(
+        CubeStep.create(
+            stage,
+            "e_pf",
+            cube.facts("e_oc", "e_pog", "1 = 1", -1)
                 + "\nUNION ALL\n"
-                + cube.facts("e_nc", "e_ng", "1 = 1", 1)));
-    s.add(CubeStep.create("goal sums", "e_cx", CubeChangeSql.changedGroups("e_cf0")));
-    s.add(
-        CubeStep.create("goal sums", "e_cf", CubeChangeSql.factsOfChangedGroups("e_cf0", "e_cx")));
+                + cube.facts("e_nc", "e_ngp", "1 = 1", 1)));
+    s.add(CubeStep.create(stage, "e_cx", CubeChangeSql.changedGroups("e_pf")));
     s.add(
         CubeStep.create(
-            "goal sums",
+            stage,
+            "e_cf",
+            CubeChangeSql.factsOfChangedGroups(
+                "(\n"
+                    + cube.facts("e_oc", "e_og", "1 = 1", -1)
+                    + "\nUNION ALL\n"
+                    + cube.facts("e_oc", "e_og", UNCHANGED, 1)
+                    + "\nUNION ALL\n"
+                    + cube.facts("e_nc", "e_ngp", "1 = 1", 1)
+                    + ")",
+                "e_cx")));
+    s.add(
+        CubeStep.create(
+            stage,
             "e_df",
-            CubeSql.dueFacts(DUE, "e_og", "1 = 1", -1)
+            CubeSql.dueFacts(DUE, "e_pog", "1 = 1", -1)
                 + "\nUNION ALL\n"
-                + CubeSql.dueFacts("e_nd", "e_ng", "1 = 1", 1)));
-    s.addAll(cube.measuresBeforeOrgRollup());
-    s.add(CubeStep.create("roll-up", "e_dm", change().change()));
-    steps.run(s);
+                + CubeSql.dueFacts("e_nd", "e_ngp", "1 = 1", 1)));
+    return s;
   }
 
   /**
@@ -256,24 +307,27 @@ final class CubeRefresh {
     return new CubeChangeSql(dictionaries.sliceKey().orElseThrow(), rows, cube);
   }
 
-  /** Rewrites the touched goals' rows of the drill-down. */
+  /** Rewrites the changed goals' rows of the drill-down ({@code e_fq}: their follow-ups now). */
   long applyToGoalFollowups(DatasetDefinition d) throws SQLException {
     steps.stage(d.id());
+    steps.execute("DELETE FROM " + d.table() + " WHERE goal_id IN (SELECT goal_id FROM e_pg)");
     steps.execute(
-        "DELETE FROM "
+        "INSERT INTO "
             + d.table()
-            + " WHERE goal_id IN (SELECT goal_id FROM e_og UNION SELECT goal_id FROM e_ng)");
-    steps.execute(
-        "INSERT INTO " + d.table() + " SELECT * FROM (" + DatasetSql.goalFollowups("e_fq") + ") x");
-    return steps.count("e_ng");
+            + " SELECT * FROM ("
+            + DatasetSql.goalFollowups("e_fq", "e_pgr")
+            + ") x");
+    return steps.count("e_ngp");
   }
 
-  /** The engine's state of the touched citizens replaced by their new facts; the log emptied. */
+  /**
+   * The engine's state of the changed goals replaced by their new facts (the touched citizens'
+   * other goals kept theirs); the log emptied.
+   */
   void updateState() throws SQLException {
     steps.stage("engine state");
-    for (Map.Entry<String, String> e :
-        Map.of(COUNTED, "e_nc", DUE, "e_nd", GOAL, "e_ng").entrySet()) {
-      steps.execute("DELETE FROM " + e.getKey() + " WHERE gno IN (SELECT gno FROM e_og)");
+    for (String table : List.of(COUNTED, DUE, GOAL)) {
+      steps.execute("DELETE FROM " + table + " WHERE gno IN (SELECT gno FROM e_pog)");
     }
     steps.execute("INSERT INTO " + COUNTED + " (pid, gno, score) SELECT pid, gno, score FROM e_nc");
     steps.execute(
@@ -284,7 +338,7 @@ final class CubeRefresh {
         "INSERT INTO "
             + GOAL
             + " (goal_id, gno, cno, au, pu, cell, base, target, due_qk, due_date) SELECT goal_id,"
-            + " gno, cno, au, pu, cell, base, target, due_qk, due_date FROM e_ng");
+            + " gno, cno, au, pu, cell, base, target, due_qk, due_date FROM e_ngp");
     steps.execute("DELETE FROM " + PENDING);
   }
 }

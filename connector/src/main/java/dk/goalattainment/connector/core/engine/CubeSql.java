@@ -70,12 +70,21 @@ public final class CubeSql {
    * gnoExpression}.
    */
   public String codedGoals(String citizenTable, String gnoExpression, String join, String where) {
+    return codedGoals("goal", citizenTable, gnoExpression, join, where);
+  }
+
+  /**
+   * {@link #codedGoals(String, String, String, String)} over the goal rows in {@code goalTable} (of
+   * {@code goal}'s columns: an incremental refresh reads the changed goals' rows once).
+   */
+  public String codedGoals(
+      String goalTable, String citizenTable, String gnoExpression, String join, String where) {
     return """
         SELECT g.goal_id, CAST(%1$s AS INTEGER) AS gno, c.cno, au.uno AS au,
                COALESCE(pu.uno, 0) AS pu, %2$s AS cell,
                g.baseline_score AS base, g.target_score AS target,
                %3$s AS due_qk, g.due_date
-        FROM goal g
+        FROM %9$s g
         JOIN %4$s c ON c.citizen_key = g.citizen_key
         JOIN %5$s au ON au.unit_id = g.authority_unit_id
         LEFT JOIN %5$s pu ON pu.unit_id = g.provider_unit_id
@@ -93,7 +102,8 @@ public final class CubeSql {
             UNIT,
             CODE,
             where,
-            join);
+            join,
+            goalTable);
   }
 
   /**

@@ -211,6 +211,14 @@ public final class DatasetSql {
    * CubeSql#followUpSequence}): the last follow-up of a goal in each quarter.
    */
   public static String goalFollowups(String sequence) {
+    return goalFollowups(sequence, "goal");
+  }
+
+  /**
+   * {@link #goalFollowups(String)} with the goals' rows read from {@code goalTable} (of {@code
+   * goal}'s columns: an incremental refresh passes the changed goals' rows it already read).
+   */
+  public static String goalFollowups(String sequence, String goalTable) {
     return """
         SELECT dp.period, dp.p_start AS period_start, dp.period_year,
                dp.period_complete, dp.period_label,
@@ -226,11 +234,11 @@ public final class DatasetSql {
         FROM %1$s cf
         JOIN %2$s ep ON ep.kind = 0 AND ep.start_qk = cf.qk
         JOIN %3$s dp ON dp.period = ep.period
-        JOIN goal g ON g.goal_id = cf.goal_id
+        JOIN %5$s g ON g.goal_id = cf.goal_id
         JOIN %4$s a ON a.unit_id = g.authority_unit_id
         LEFT JOIN %4$s p ON p.unit_id = g.provider_unit_id
         WHERE cf.next_qk IS NULL OR cf.next_qk > cf.qk"""
-        .formatted(sequence, CubeTables.PERIOD, PERIOD_TABLE, ORG_TABLE);
+        .formatted(sequence, CubeTables.PERIOD, PERIOD_TABLE, ORG_TABLE, goalTable);
   }
 
   /** The period columns of issue 11 ("complete periods only") that the datasets carry. */
