@@ -243,22 +243,21 @@ public final class DatasetRefresher {
       // ADR 0027: computed elsewhere, then copied into the tables this database's own statements
       // create empty (same columns, types, views, indexes and privileges as computed here).
       steps.end();
-      try (FullRefreshRoute.Computed computed =
-          route.get().compute(c, definitions, asOf, listener)) {
+      try (FullRefreshRoute.Computation computation = route.get().prepare(c, listener)) {
         steps.stage("creating the tables");
         steps.shapesOnly();
         tables.build(definitions);
-        Map<String, CubeStep.TableKind> filled = steps.shapesDone();
+        Map<String, CubeStep.TableKind> created = steps.shapesDone();
         steps.end();
-        computed.fill(c, List.copyOf(filled.keySet()), listener);
+        rows.putAll(
+            computation.computeInto(c, List.copyOf(created.keySet()), definitions, asOf, listener));
         steps.stage("statistics");
-        for (Map.Entry<String, CubeStep.TableKind> table : filled.entrySet()) {
+        for (Map.Entry<String, CubeStep.TableKind> table : created.entrySet()) {
           String analyze = dialect.analyze(table.getKey(), table.getValue());
           if (analyze != null) {
             s.execute(analyze);
           }
         }
-        rows.putAll(computed.rows());
       }
     }
     steps.stage("engine state");

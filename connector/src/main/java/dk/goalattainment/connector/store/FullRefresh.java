@@ -41,6 +41,7 @@ public final class FullRefresh {
    * a scratch DuckDB that a {@link FullRefreshRoute} loaded with a store's data): every table, with
    * the data as of {@code asOf}, in the connection's transaction (the caller's to end).
    *
+   * @param written hears of each engine and dataset table as soon as it is written
    * @return the rows of each table as the refresh reports them
    */
   public static Map<String, Long> compute(
@@ -48,9 +49,11 @@ public final class FullRefresh {
       Connection connection,
       Definitions definitions,
       LocalDate asOf,
-      RefreshListener listener)
+      RefreshListener listener,
+      java.util.function.Consumer<String> written)
       throws SQLException {
     try (RefreshSteps steps = new RefreshSteps(dialect, connection, listener)) {
+      steps.onWritten(written);
       for (String setting : dialect.refreshSettings()) {
         steps.execute(setting);
       }

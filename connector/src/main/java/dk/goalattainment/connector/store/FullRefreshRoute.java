@@ -16,26 +16,31 @@ import java.util.Map;
  */
 public interface FullRefreshRoute {
   /**
-   * Computes a full refresh of the data {@code store} sees (inside the refresh's transaction), with
-   * the data as of {@code asOf}, reporting its stages to {@code listener}.
+   * Copies the data a full refresh reads out of {@code store} (inside the refresh's transaction) to
+   * where it is computed, reporting its stages to {@code listener}.
    *
    * @throws dk.goalattainment.connector.core.error.ConnectorException naming the stage that failed
    */
-  Computed compute(
-      Connection store, Definitions definitions, LocalDate asOf, RefreshListener listener)
-      throws SQLException;
+  Computation prepare(Connection store, RefreshListener listener) throws SQLException;
 
-  /** A computed full refresh, until closed (closing removes what it kept: files, a database). */
-  interface Computed extends AutoCloseable {
-    /** The rows of each table as the full refresh reports them. */
-    Map<String, Long> rows();
-
+  /** A full refresh ready to be computed, until closed (closing removes its files, a database). */
+  interface Computation extends AutoCloseable {
     /**
-     * Copies the computed rows of {@code tables} into the tables of the same names on {@code
-     * store}, which the refresh has just created empty in its transaction; reports the stage {@code
-     * copy in} to {@code listener}.
+     * Computes the full refresh with the data as of {@code asOf} and copies the rows of each of
+     * {@code tables} (which the refresh has just created empty on {@code store}, in its
+     * transaction) into them as soon as each is computed.
+     *
+     * @return the rows of each table as the full refresh reports them
+     * @throws dk.goalattainment.connector.core.error.ConnectorException naming the stage that
+     *     failed
      */
-    void fill(Connection store, List<String> tables, RefreshListener listener) throws SQLException;
+    Map<String, Long> computeInto(
+        Connection store,
+        List<String> tables,
+        Definitions definitions,
+        LocalDate asOf,
+        RefreshListener listener)
+        throws SQLException;
 
     /** Removes what the computation kept (also after a failure). */
     @Override

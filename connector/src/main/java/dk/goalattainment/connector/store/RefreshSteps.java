@@ -26,6 +26,14 @@ final class RefreshSteps implements AutoCloseable {
 
   private final java.util.Map<String, CubeStep.TableKind> shaped = new java.util.LinkedHashMap<>();
 
+  /** Hears of each engine and dataset table once it is written (ADR 0027: to copy it on). */
+  private java.util.function.Consumer<String> written = table -> {};
+
+  /** Tells {@code written} of each engine and dataset table once it is written. */
+  void onWritten(java.util.function.Consumer<String> written) {
+    this.written = written;
+  }
+
   RefreshSteps(SqlDialect dialect, Connection connection, RefreshListener listener)
       throws SQLException {
     this.dialect = dialect;
@@ -141,6 +149,9 @@ final class RefreshSteps implements AutoCloseable {
       statement.execute(analyze);
     }
     lastRows = created >= 0 ? created : count(step.table());
+    if (step.kind() != CubeStep.TableKind.TEMPORARY) {
+      written.accept(step.table());
+    }
     return lastRows;
   }
 

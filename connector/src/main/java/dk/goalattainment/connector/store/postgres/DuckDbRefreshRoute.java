@@ -59,53 +59,37 @@ final class DuckDbRefreshRoute implements FullRefreshRoute {
     this.settings = settings;
   }
 
+  /**
+   * Copies each input out of PostgreSQL into a CSV file while the scratch DuckDB loads the one
+   * before.
+   */
   @Override
-  public Computed compute(
-      Connection store, Definitions definitions, LocalDate asOf, RefreshListener listener)
-      throws SQLException {
-    Path dir = scratchDirectory();
-    Scratch scratch = new Scratch(dir);
+  public Computation prepare(Connection store, RefreshListener listener) throws SQLException {
+    Scratch scratch = new Scratch(scratchDirectory());
     try {
       CopyManager copy = store.unwrap(PGConnection.class).getCopyAPI();
       Stage out = Stage.start("copy out", listener);
+      try {
+        scratch.open(settings);
+      } catch (SQLException e) {
+        throw out.failed(e);
+      }
       long rows = 0;
+      List<Future<?>> loads = new ArrayList<>();
       for (String table : INPUTS) {
-        try (OutputStream o = Files.newOutputStream(dir.resolve(table + ".csv"))) {
+        Path file = scratch.dir.resolve(table + ".csv");
+        try (OutputStream o = Files.newOutputStream(file)) {
           rows +=
               copy.copyOut("COPY " + table + " (" + columns(table) + ") TO STDOUT (FORMAT csv)", o);
         } catch (IOException | SQLException e) {
           throw out.failed(e);
         }
+        loads.add(scratch.worker.submit(() -> scratch.load(table, file)));
       }
       out.done(rows);
       Stage load = Stage.start("load into DuckDB", listener);
-      try {
-        scratch.open(settings);
-        for (String ddl : scratch.duck.schemaStatements()) {
-          scratch.statement.execute(ddl);
-        }
-        for (String table : INPUTS) {
-          Path file = dir.resolve(table + ".csv");
-          scratch.statement.execute(
-              "COPY "
-                  + table
-                  + " ("
-                  + columns(table)
-                  + ") FROM "
-                  + literal(file)
-                  + " (FORMAT csv, HEADER false, AUTO_DETECT false, ALLOW_QUOTED_NULLS false)");
-          Files.delete(file);
-        }
-      } catch (IOException | SQLException e) {
-        throw load.failed(e);
-      }
+      load.await(loads);
       load.done(rows);
-      try {
-        scratch.rows =
-            FullRefresh.compute(scratch.duck, scratch.connection, definitions, asOf, listener);
-      } catch (SQLException e) {
-        throw Stage.start("computing in DuckDB", RefreshListener.NONE).failed(e);
-      }
       return scratch;
     } catch (SQLException | RuntimeException e) {
       scratch.close();
@@ -147,13 +131,22 @@ final class DuckDbRefreshRoute implements FullRefreshRoute {
     return "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
   }
 
-  /** The scratch DuckDB and its directory: the computed tables until closed. */
-  private static final class Scratch implements Computed {
+  /**
+   * The scratch DuckDB, its directory and a worker thread that loads inputs into DuckDB and copies
+   * computed tables into PostgreSQL while the refresh's thread goes on.
+   */
+  private static final class Scratch implements Computation {
     private final Path dir;
+    private final ExecutorService worker =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "refresh-copy");
+              t.setDaemon(true);
+              return t;
+            });
     private DuckDbDialect duck;
     private Connection connection;
     private Statement statement;
-    private Map<String, Long> rows;
 
     Scratch(Path dir) {
       this.dir = dir;
@@ -164,76 +157,102 @@ final class DuckDbRefreshRoute implements FullRefreshRoute {
       connection = duck.connect();
       connection.setAutoCommit(false);
       statement = connection.createStatement();
+      for (String ddl : duck.schemaStatements()) {
+        statement.execute(ddl);
+      }
     }
 
-    @Override
-    public Map<String, Long> rows() {
-      return rows;
+    /** Loads an input's CSV file into the scratch DuckDB (on the worker) and deletes it. */
+    Void load(String table, Path file) throws SQLException, IOException {
+      statement.execute(
+          "COPY "
+              + table
+              + " ("
+              + columns(table)
+              + ") FROM "
+              + literal(file)
+              + " (FORMAT csv, HEADER false, AUTO_DETECT false, ALLOW_QUOTED_NULLS false)");
+      Files.delete(file);
+      return null;
     }
 
     /**
-     * Exports each table from DuckDB to a CSV file while PostgreSQL reads the one before (at most
-     * two files at a time).
+     * Runs the full refresh in DuckDB; each engine and dataset table PostgreSQL created empty is
+     * exported to a CSV file as soon as it is written and copied into PostgreSQL by the worker
+     * while DuckDB computes the next.
      */
     @Override
-    public void fill(Connection store, List<String> tables, RefreshListener listener)
+    public Map<String, Long> computeInto(
+        Connection store,
+        List<String> tables,
+        Definitions definitions,
+        LocalDate asOf,
+        RefreshListener listener)
         throws SQLException {
-      Stage in = Stage.start("copy in", listener);
       CopyManager copy = store.unwrap(PGConnection.class).getCopyAPI();
-      ExecutorService exporter =
-          Executors.newSingleThreadExecutor(
-              r -> {
-                Thread t = new Thread(r, "refresh-export");
-                t.setDaemon(true);
-                return t;
-              });
-      long rows = 0;
-      try {
-        List<String> columns = new ArrayList<>();
-        for (String table : tables) {
-          columns.add(columnsOf(store, table));
-        }
-        Future<Path> next = exporter.submit(() -> export(tables.get(0), columns.get(0)));
-        for (int i = 0; i < tables.size(); i++) {
-          Path file = next.get();
-          if (i + 1 < tables.size()) {
-            int n = i + 1;
-            next = exporter.submit(() -> export(tables.get(n), columns.get(n)));
-          }
-          try (InputStream input = Files.newInputStream(file)) {
-            rows +=
-                copy.copyIn(
-                    "COPY "
-                        + tables.get(i)
-                        + " ("
-                        + columns.get(i)
-                        + ") FROM STDIN (FORMAT csv, FREEZE)",
-                    input);
-          }
-          Files.delete(file);
-        }
-      } catch (IOException | SQLException | ExecutionException e) {
-        throw in.failed(e instanceof ExecutionException ? e.getCause() : e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw in.failed(e);
-      } finally {
-        exporter.shutdownNow();
+      Map<String, String> columns = new java.util.LinkedHashMap<>();
+      for (String table : tables) {
+        columns.put(table, columnsOf(store, table));
       }
-      in.done(rows);
+      List<Future<Long>> copies = new ArrayList<>();
+      Map<String, Long> rows;
+      Stage compute = Stage.start("computing in DuckDB", RefreshListener.NONE);
+      try {
+        rows =
+            FullRefresh.compute(
+                duck,
+                connection,
+                definitions,
+                asOf,
+                listener,
+                table -> {
+                  if (columns.containsKey(table)) {
+                    Path file = export(table, columns.get(table));
+                    copies.add(
+                        worker.submit(() -> copyIn(copy, table, columns.remove(table), file)));
+                  }
+                });
+      } catch (SQLException | UncheckedSqlException e) {
+        throw compute.failed(e instanceof UncheckedSqlException u ? u.getCause() : e);
+      } finally {
+        worker.shutdown();
+      }
+      Stage in = Stage.start("copy in", listener);
+      long copied = in.await(copies);
+      if (!columns.isEmpty()) {
+        throw in.failed(new IllegalStateException("not computed: " + columns.keySet()));
+      }
+      in.done(copied);
+      return rows;
     }
 
-    private Path export(String table, String columns) throws SQLException {
+    private Path export(String table, String columns) {
       Path file = dir.resolve(table + ".out.csv");
-      statement.execute(
-          "COPY (SELECT "
-              + columns
-              + " FROM "
-              + table
-              + ") TO "
-              + literal(file)
-              + " (FORMAT csv, HEADER false)");
+      try {
+        statement.execute(
+            "COPY (SELECT "
+                + columns
+                + " FROM "
+                + table
+                + ") TO "
+                + literal(file)
+                + " (FORMAT csv, HEADER false)");
+      } catch (SQLException e) {
+        throw new UncheckedSqlException(e);
+      }
       return file;
+    }
+
+    private static long copyIn(CopyManager copy, String table, String columns, Path file)
+        throws SQLException, IOException {
+      long rows;
+      try (InputStream input = Files.newInputStream(file)) {
+        rows =
+            copy.copyIn(
+                "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv, FREEZE)", input);
+      }
+      Files.delete(file);
+      return rows;
     }
 
     /** The columns of a table PostgreSQL created empty, in its order. */
@@ -249,9 +268,19 @@ final class DuckDbRefreshRoute implements FullRefreshRoute {
       return String.join(", ", names);
     }
 
-    /** Closes the scratch DuckDB (its transaction is never committed) and deletes the directory. */
+    /**
+     * Waits for the worker (a copy into PostgreSQL must end before the refresh's transaction rolls
+     * back), closes the scratch DuckDB (its transaction is never committed) and deletes the
+     * directory.
+     */
     @Override
     public void close() {
+      worker.shutdown();
+      try {
+        worker.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       try {
         if (connection != null) {
           connection.close();
@@ -272,11 +301,36 @@ final class DuckDbRefreshRoute implements FullRefreshRoute {
     }
   }
 
+  /** A failed export inside the refresh's callback. */
+  private static final class UncheckedSqlException extends RuntimeException {
+    UncheckedSqlException(SQLException e) {
+      super(e);
+    }
+  }
+
   /** A stage of the transfer, reported to the listener; a failure names it (never a value). */
   private record Stage(String name, RefreshListener listener, long started) {
     static Stage start(String name, RefreshListener listener) {
       listener.started(name);
       return new Stage(name, listener, System.nanoTime());
+    }
+
+    /** Waits for the worker's tasks; answers the rows they report. */
+    long await(List<? extends Future<?>> tasks) {
+      long rows = 0;
+      for (Future<?> task : tasks) {
+        try {
+          if (task.get() instanceof Long n) {
+            rows += n;
+          }
+        } catch (ExecutionException e) {
+          throw failed(e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw failed(e);
+        }
+      }
+      return rows;
     }
 
     void done(long rows) {
