@@ -206,10 +206,10 @@ final class DuckDbRefreshRoute implements FullRefreshRoute {
                 asOf,
                 listener,
                 table -> {
-                  if (columns.containsKey(table)) {
-                    Path file = export(table, columns.get(table));
-                    copies.add(
-                        worker.submit(() -> copyIn(copy, table, columns.remove(table), file)));
+                  String names = columns.remove(table); // only this thread touches the map
+                  if (names != null) {
+                    Path file = export(table, names);
+                    copies.add(worker.submit(() -> copyIn(copy, table, names, file)));
                   }
                 });
       } catch (SQLException | UncheckedSqlException e) {
