@@ -3,7 +3,6 @@ package dk.goalattainment.connector.store;
 import dk.goalattainment.connector.core.definitions.DatasetDefinition;
 import dk.goalattainment.connector.core.definitions.Definitions;
 import dk.goalattainment.connector.core.engine.CubeRowsSql;
-import dk.goalattainment.connector.core.engine.CubeStep;
 import dk.goalattainment.connector.core.engine.CubeTables;
 import dk.goalattainment.connector.core.engine.DatasetSql;
 import dk.goalattainment.connector.core.error.ConnectorException;
@@ -247,17 +246,12 @@ public final class DatasetRefresher {
         steps.stage("creating the tables");
         steps.shapesOnly();
         tables.build(definitions);
-        Map<String, CubeStep.TableKind> created = steps.shapesDone();
+        Map<String, String> created = new LinkedHashMap<>();
+        steps
+            .shapesDone()
+            .forEach((table, kind) -> created.put(table, dialect.analyze(table, kind)));
         steps.end();
-        rows.putAll(
-            computation.computeInto(c, List.copyOf(created.keySet()), definitions, asOf, listener));
-        steps.stage("statistics");
-        for (Map.Entry<String, CubeStep.TableKind> table : created.entrySet()) {
-          String analyze = dialect.analyze(table.getKey(), table.getValue());
-          if (analyze != null) {
-            s.execute(analyze);
-          }
-        }
+        rows.putAll(computation.computeInto(c, created, definitions, asOf, listener));
       }
     }
     steps.stage("engine state");

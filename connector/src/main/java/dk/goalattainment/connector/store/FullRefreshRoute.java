@@ -4,7 +4,6 @@ import dk.goalattainment.connector.core.definitions.Definitions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +27,8 @@ public interface FullRefreshRoute {
     /**
      * Computes the full refresh with the data as of {@code asOf} and copies the rows of each of
      * {@code tables} (which the refresh has just created empty on {@code store}, in its
-     * transaction) into them as soon as each is computed.
+     * transaction) into them as soon as each is computed, then runs the table's statement (its
+     * statistics; none when null).
      *
      * @return the rows of each table as the full refresh reports them
      * @throws dk.goalattainment.connector.core.error.ConnectorException naming the stage that
@@ -36,7 +36,7 @@ public interface FullRefreshRoute {
      */
     Map<String, Long> computeInto(
         Connection store,
-        List<String> tables,
+        Map<String, String> tables,
         Definitions definitions,
         LocalDate asOf,
         RefreshListener listener)

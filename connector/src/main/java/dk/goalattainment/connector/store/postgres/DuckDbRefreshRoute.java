@@ -184,14 +184,13 @@ final class DuckDbRefreshRoute implements FullRefreshRoute {
     @Override
     public Map<String, Long> computeInto(
         Connection store,
-        List<String> tables,
+        Map<String, String> tables,
         Definitions definitions,
         LocalDate asOf,
         RefreshListener listener)
         throws SQLException {
-      CopyManager copy = store.unwrap(PGConnection.class).getCopyAPI();
       Map<String, String> columns = new java.util.LinkedHashMap<>();
-      for (String table : tables) {
+      for (String table : tables.keySet()) {
         columns.put(table, columnsOf(store, table));
       }
       List<Future<Long>> copies = new ArrayList<>();
@@ -209,7 +208,8 @@ final class DuckDbRefreshRoute implements FullRefreshRoute {
                   String names = columns.remove(table); // only this thread touches the map
                   if (names != null) {
                     Path file = export(table, names);
-                    copies.add(worker.submit(() -> copyIn(copy, table, names, file)));
+                    String after = tables.get(table);
+                    copies.add(worker.submit(() -> copyIn(store, table, names, file, after)));
                   }
                 });
       } catch (SQLException | UncheckedSqlException e) {
@@ -243,15 +243,25 @@ final class DuckDbRefreshRoute implements FullRefreshRoute {
       return file;
     }
 
-    private static long copyIn(CopyManager copy, String table, String columns, Path file)
+    /** Copies a table's file into PostgreSQL (on the worker), deletes it, runs {@code after}. */
+    private static long copyIn(
+        Connection store, String table, String columns, Path file, String after)
         throws SQLException, IOException {
       long rows;
       try (InputStream input = Files.newInputStream(file)) {
         rows =
-            copy.copyIn(
-                "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv, FREEZE)", input);
+            store
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn(
+                    "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv, FREEZE)", input);
       }
       Files.delete(file);
+      if (after != null) {
+        try (Statement s = store.createStatement()) {
+          s.execute(after);
+        }
+      }
       return rows;
     }
 
