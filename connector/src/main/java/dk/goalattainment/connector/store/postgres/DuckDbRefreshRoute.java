@@ -69,13 +69,10 @@ final class DuckDbRefreshRoute implements FullRefreshRoute {
     try {
       CopyManager copy = store.unwrap(PGConnection.class).getCopyAPI();
       Stage out = Stage.start("copy out", listener);
-      try {
-        scratch.open(settings);
-      } catch (SQLException e) {
-        throw out.failed(e);
-      }
       long rows = 0;
       List<Future<?>> loads = new ArrayList<>();
+      // the worker opens the scratch DuckDB while the first table is copied out, then loads each
+      loads.add(scratch.worker.submit(() -> scratch.open(settings)));
       for (String table : INPUTS) {
         Path file = scratch.dir.resolve(table + ".csv");
         try (OutputStream o = Files.newOutputStream(file)) {
@@ -152,7 +149,7 @@ final class DuckDbRefreshRoute implements FullRefreshRoute {
       this.dir = dir;
     }
 
-    void open(DuckDbSettings settings) throws SQLException {
+    Void open(DuckDbSettings settings) throws SQLException {
       duck = new DuckDbDialect(dir.resolve("refresh.duckdb"), settings);
       connection = duck.connect();
       connection.setAutoCommit(false);
@@ -160,6 +157,7 @@ final class DuckDbRefreshRoute implements FullRefreshRoute {
       for (String ddl : duck.schemaStatements()) {
         statement.execute(ddl);
       }
+      return null;
     }
 
     /** Loads an input's CSV file into the scratch DuckDB (on the worker) and deletes it. */
