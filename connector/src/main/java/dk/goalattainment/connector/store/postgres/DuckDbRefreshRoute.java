@@ -9,6 +9,7 @@ import dk.goalattainment.connector.store.FullRefreshRoute;
 import dk.goalattainment.connector.store.RefreshListener;
 import dk.goalattainment.connector.store.duckdb.DuckDbDialect;
 import dk.goalattainment.connector.store.duckdb.DuckDbSettings;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -75,7 +76,8 @@ final class DuckDbRefreshRoute implements FullRefreshRoute {
       loads.add(scratch.worker.submit(() -> scratch.open(settings)));
       for (String table : INPUTS) {
         Path file = scratch.dir.resolve(table + ".csv");
-        try (OutputStream o = Files.newOutputStream(file)) {
+        // one write per row otherwise: 1.7 M system calls at 1 M follow-ups
+        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
           rows +=
               copy.copyOut("COPY " + table + " (" + columns(table) + ") TO STDOUT (FORMAT csv)", o);
         } catch (IOException | SQLException e) {
