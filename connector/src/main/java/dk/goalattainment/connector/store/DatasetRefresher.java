@@ -237,7 +237,7 @@ public final class DatasetRefresher {
     FullRefresh tables = new FullRefresh(dialect, c, steps, dictionaries);
     Optional<FullRefreshRoute> route = dialect.fullRefreshRoute();
     if (route.isEmpty()) {
-      rows.putAll(tables.build(definitions));
+      rows.putAll(tables.build(definitions, false));
     } else {
       // ADR 0027: computed elsewhere, then copied into the tables this database's own statements
       // create empty (same columns, types, views, indexes and privileges as computed here).
@@ -245,7 +245,7 @@ public final class DatasetRefresher {
       try (FullRefreshRoute.Computation computation = route.get().prepare(c, listener)) {
         steps.stage("creating the tables");
         steps.shapesOnly();
-        tables.build(definitions);
+        tables.build(definitions, false);
         Map<String, String> created = new LinkedHashMap<>();
         steps
             .shapesDone()

@@ -60,14 +60,21 @@ public final class FullRefresh {
       steps.stage("dictionaries");
       CubeDictionaries dictionaries = CubeDictionaries.read(steps.statement(), asOf);
       Map<String, Long> rows =
-          new FullRefresh(dialect, connection, steps, dictionaries).build(definitions);
+          new FullRefresh(dialect, connection, steps, dictionaries).build(definitions, true);
       steps.dropScratch();
       return rows;
     }
   }
 
-  /** Builds every table; answers the rows of the dimensions and of each dataset table. */
-  Map<String, Long> build(Definitions definitions) throws SQLException {
+  /**
+   * Builds every table; answers the rows of the dimensions and of each dataset table.
+   *
+   * @param drillDownFirst the drill-down right after the engine's facts (it reads only the
+   *     follow-up sequence), before the measures: a route that copies each table on as soon as it
+   *     is written (ADR 0027) then copies the largest one while the measures are computed; else in
+   *     the definitions' order, after the cube
+   */
+  Map<String, Long> build(Definitions definitions, boolean drillDownFirst) throws SQLException {
     Map<String, Long> rows = new LinkedHashMap<>();
     Statement s = steps.statement();
     CubeRefresh cube = new CubeRefresh(dialect, dictionaries, steps);
@@ -94,19 +101,18 @@ public final class FullRefresh {
         }
       }
     }
-    // The drill-down reads only the follow-up sequence: built before the measures, so that a route
-    // that copies each table on as soon as it is written (ADR 0027) copies the largest one while
-    // the measures are computed.
-    for (DatasetDefinition d : definitions.datasets()) {
-      if ("goal_followups".equals(d.builder())) {
-        rows.put(d.table(), cube.fullGoalFollowups(d));
+    if (drillDownFirst) {
+      for (DatasetDefinition d : definitions.datasets()) {
+        if ("goal_followups".equals(d.builder())) {
+          rows.put(d.table(), cube.fullGoalFollowups(d));
+        }
       }
     }
     cube.fullMeasures();
     String attainmentTable = null;
     for (String builder : DatasetSql.BUILDERS) {
       for (DatasetDefinition d : definitions.datasets()) {
-        if (!builder.equals(d.builder()) || "goal_followups".equals(builder)) {
+        if (!builder.equals(d.builder()) || drillDownFirst && "goal_followups".equals(builder)) {
           continue;
         }
         switch (builder) {
@@ -117,6 +123,7 @@ public final class FullRefresh {
             // children) and period, through the view (docs/BENCHMARKS.md).
             index(dialect, s, CubeRowsSql.slicesTable(d.table()), "slice", "node, pid");
           }
+          case "goal_followups" -> rows.put(d.table(), cube.fullGoalFollowups(d));
           case "followup_compliance" -> {
             rows.put(d.table(), cube.compliance(d, requireCube(attainmentTable)));
             index(dialect, s, d.table(), "children", "parent_org_unit, period, via");
