@@ -11,7 +11,8 @@ import java.util.Map;
  * PostgreSQL's full refresh computed in an embedded DuckDB). The refresh then creates every table
  * with the store's own statements but empty ({@link SqlDialect#createEmptyTableAs}), so the tables
  * have exactly the columns, types, privileges, views and indexes of a refresh computed in place,
- * and {@link Computed#fill} copies the computed rows into them, all in the refresh's transaction.
+ * and {@link Computation#computeInto} copies the computed rows into them, all in the refresh's
+ * transaction.
  */
 public interface FullRefreshRoute {
   /**
