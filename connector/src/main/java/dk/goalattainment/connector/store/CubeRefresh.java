@@ -66,8 +66,8 @@ final class CubeRefresh {
     }
   }
 
-  /** The engine's state and the counted facts of every goal, then the measures of every slice. */
-  void fullMeasures() throws SQLException {
+  /** The engine's state: the coded goals and the counted facts of every goal. */
+  void fullFacts() throws SQLException {
     List<CubeStep> s = new ArrayList<>();
     s.add(
         CubeStep.create(
@@ -87,6 +87,12 @@ final class CubeRefresh {
         CubeStep.create(
             "counted follow-ups", COUNTED, TableKind.ENGINE, CubeSql.counted("e_fq", "e_qp")));
     s.add(CubeStep.create("counted follow-ups", DUE, TableKind.ENGINE, CubeSql.due(GOAL, "e_fq")));
+    steps.run(s);
+  }
+
+  /** The measures of every slice, from the engine's state ({@link #fullFacts}). */
+  void fullMeasures() throws SQLException {
+    List<CubeStep> s = new ArrayList<>();
     s.add(CubeStep.create("goal sums", "e_cf", cube.facts(COUNTED, GOAL, "1 = 1", 1)));
     s.add(CubeStep.create("goal sums", "e_df", CubeSql.dueFacts(DUE, GOAL, "1 = 1", 1)));
     s.addAll(cube.measures());

@@ -188,10 +188,10 @@ public final class DatasetRefresher {
                   plan.changedGoals());
         }
         listener.decided(plan.describe());
-        CubeRefresh cube = new CubeRefresh(dialect, dictionaries, steps);
         if (plan.kind() == Kind.FULL) {
-          full(c, steps, dictionaries, cube, definitions, rows, fingerprints);
+          full(c, steps, dictionaries, definitions, asOf, listener, rows, fingerprints);
         } else {
+          CubeRefresh cube = new CubeRefresh(dialect, dictionaries, steps);
           if (plan.changedGoals() > 0) {
             incremental(steps, cube, definitions, rows);
           }
@@ -226,52 +226,32 @@ public final class DatasetRefresher {
       Connection c,
       RefreshSteps steps,
       CubeDictionaries dictionaries,
-      CubeRefresh cube,
       Definitions definitions,
+      LocalDate asOf,
+      RefreshListener listener,
       Map<String, Long> rows,
       Fingerprints fingerprints)
       throws SQLException {
     SqlDialect dialect = store.dialect();
     Statement s = steps.statement();
-    for (DatasetDefinition d : definitions.datasets()) {
-      if ("attainment".equals(d.builder())) {
-        cube.dropCube(d);
-      }
-    }
-    for (String sql : dialect.beforeFullRefresh()) {
-      s.execute(sql);
-    }
-    dictionaries.write(dialect, c, s);
-    dictionaries.writePeriodDimension(dialect, c, s);
-    rows.put(DatasetSql.PERIOD_TABLE, (long) dictionaries.periods.size());
-    s.execute("DROP TABLE IF EXISTS " + DatasetSql.ORG_TABLE);
-    s.execute("CREATE TABLE " + DatasetSql.ORG_TABLE + " AS " + DatasetSql.orgUnits());
-    rows.put(DatasetSql.ORG_TABLE, steps.count(DatasetSql.ORG_TABLE));
-    cube.helpers();
-    cube.fullMeasures();
-    String attainmentTable = null;
-    for (String builder : DatasetSql.BUILDERS) {
-      for (DatasetDefinition d : definitions.datasets()) {
-        if (!builder.equals(d.builder())) {
-          continue;
-        }
-        switch (builder) {
-          case "attainment" -> {
-            rows.put(d.table(), cube.fullCube(d));
-            attainmentTable = d.table();
-            // Reports and dashboards read one slice at a time: by org node (or the nodes of its
-            // children) and period, through the view (docs/BENCHMARKS.md).
-            index(s, CubeRowsSql.slicesTable(d.table()), "slice", "node, pid");
-          }
-          case "goal_followups" -> rows.put(d.table(), cube.fullGoalFollowups(d));
-          case "followup_compliance" -> {
-            rows.put(d.table(), cube.compliance(d, requireCube(attainmentTable)));
-            index(s, d.table(), "children", "parent_org_unit, period, via");
-          }
-          default ->
-              throw new ConnectorException(
-                  ErrorCode.DEFINITION_INVALID, "Unknown dataset builder " + builder);
-        }
+    FullRefresh tables = new FullRefresh(dialect, c, steps, dictionaries);
+    Optional<FullRefreshRoute> route = dialect.fullRefreshRoute();
+    if (route.isEmpty()) {
+      rows.putAll(tables.build(definitions, false));
+    } else {
+      // ADR 0027: computed elsewhere, then copied into the tables this database's own statements
+      // create empty (same columns, types, views, indexes and privileges as computed here).
+      steps.end();
+      try (FullRefreshRoute.Computation computation = route.get().prepare(c, listener)) {
+        steps.stage("creating the tables");
+        steps.shapesOnly();
+        tables.build(definitions, false);
+        Map<String, String> created = new LinkedHashMap<>();
+        steps
+            .shapesDone()
+            .forEach((table, kind) -> created.put(table, dialect.analyze(table, kind)));
+        steps.end();
+        rows.putAll(computation.computeInto(c, created, definitions, asOf, listener));
       }
     }
     steps.stage("engine state");
@@ -297,15 +277,6 @@ public final class DatasetRefresher {
     }
   }
 
-  private static String requireCube(String attainmentTable) {
-    if (attainmentTable == null) {
-      throw new ConnectorException(
-          ErrorCode.DEFINITION_INVALID,
-          "followup_compliance needs a dataset built by the attainment builder");
-    }
-    return attainmentTable;
-  }
-
   private void incremental(
       RefreshSteps steps, CubeRefresh cube, Definitions definitions, Map<String, Long> rows)
       throws SQLException {
@@ -322,8 +293,13 @@ public final class DatasetRefresher {
             }
             case "goal_followups" -> rows.put(d.table(), cube.applyToGoalFollowups(d));
             case "followup_compliance" -> {
-              rows.put(d.table(), cube.compliance(d, requireCube(attainmentTable)));
-              index(steps.statement(), d.table(), "children", "parent_org_unit, period, via");
+              rows.put(d.table(), cube.compliance(d, FullRefresh.requireCube(attainmentTable)));
+              FullRefresh.index(
+                  store.dialect(),
+                  steps.statement(),
+                  d.table(),
+                  "children",
+                  "parent_org_unit, period, via");
             }
             default ->
                 throw new ConnectorException(
@@ -500,14 +476,6 @@ public final class DatasetRefresher {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private void index(Statement s, String table, String name, String columns) throws SQLException {
-    if (!store.dialect().indexesDatasets()) {
-      return;
-    }
-    s.execute("DROP INDEX IF EXISTS " + table + "_" + name);
-    s.execute("CREATE INDEX " + table + "_" + name + " ON " + table + " (" + columns + ")");
   }
 
   /** The database stage of definition validation. */

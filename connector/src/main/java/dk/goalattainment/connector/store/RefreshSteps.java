@@ -18,6 +18,22 @@ final class RefreshSteps implements AutoCloseable {
   private long lastRows = -1;
   private final java.util.Set<String> scratch = new java.util.LinkedHashSet<>();
 
+  /**
+   * While set, tables are created with their columns and no rows, and stages are not reported (a
+   * full refresh computed elsewhere: ADR 0027); the engine and dataset tables created are listed.
+   */
+  private boolean shapesOnly;
+
+  private final java.util.Map<String, CubeStep.TableKind> shaped = new java.util.LinkedHashMap<>();
+
+  /** Hears of each engine and dataset table once it is written (ADR 0027: to copy it on). */
+  private java.util.function.Consumer<String> written = table -> {};
+
+  /** Tells {@code written} of each engine and dataset table once it is written. */
+  void onWritten(java.util.function.Consumer<String> written) {
+    this.written = written;
+  }
+
   RefreshSteps(SqlDialect dialect, Connection connection, RefreshListener listener)
       throws SQLException {
     this.dialect = dialect;
@@ -29,9 +45,28 @@ final class RefreshSteps implements AutoCloseable {
     return statement;
   }
 
+  /**
+   * From now on, tables are created empty ({@link SqlDialect#createEmptyTableAs}), their statistics
+   * left for later and the stages not reported, until {@link #shapesDone()}.
+   */
+  void shapesOnly() {
+    shapesOnly = true;
+  }
+
+  /**
+   * Ends {@link #shapesOnly()}: answers the engine and dataset tables created empty since, with
+   * their kinds, in the order they were created.
+   */
+  java.util.Map<String, CubeStep.TableKind> shapesDone() {
+    shapesOnly = false;
+    java.util.Map<String, CubeStep.TableKind> tables = new java.util.LinkedHashMap<>(shaped);
+    shaped.clear();
+    return tables;
+  }
+
   /** Starts a stage (ends the one before). */
   void stage(String name) {
-    if (name.equals(stage)) {
+    if (shapesOnly || name.equals(stage)) {
       return;
     }
     end();
@@ -92,19 +127,31 @@ final class RefreshSteps implements AutoCloseable {
         }
       }
     }
-    statement.execute(dialect.createTableAs(step.table(), step.kind(), step.sql()));
+    if (shapesOnly) {
+      statement.execute(dialect.createEmptyTableAs(step.table(), step.kind(), step.sql()));
+    } else {
+      statement.execute(dialect.createTableAs(step.table(), step.kind(), step.sql()));
+    }
     long created = dialect.reportsCreatedRows() ? statement.getLargeUpdateCount() : -1;
     if (step.kind() == CubeStep.TableKind.TEMPORARY) {
       scratch(step.table());
+    } else if (shapesOnly) {
+      shaped.put(step.table(), step.kind());
     }
     for (String sql : dialect.afterCreate(step.table(), step.kind())) {
       statement.execute(sql);
+    }
+    if (shapesOnly) {
+      return 0;
     }
     String analyze = dialect.analyze(step.table(), step.kind());
     if (analyze != null) {
       statement.execute(analyze);
     }
     lastRows = created >= 0 ? created : count(step.table());
+    if (step.kind() != CubeStep.TableKind.TEMPORARY) {
+      written.accept(step.table());
+    }
     return lastRows;
   }
 

@@ -94,6 +94,23 @@ public interface SqlDialect extends SqlSyntax, AutoCloseable {
   }
 
   /**
+   * The statement that creates {@code table} as {@link #createTableAs} does, with the same columns
+   * and types but no rows: a full refresh computed in another database (ADR 0027) fills it.
+   */
+  default String createEmptyTableAs(String table, CubeStep.TableKind kind, String select) {
+    return createTableAs(table, kind, select) + "\nWITH NO DATA";
+  }
+
+  /**
+   * Where this store's full refresh is computed when not by its own SQL (ADR 0027: PostgreSQL's in
+   * an embedded DuckDB); empty: by the statements of this dialect. An incremental refresh always
+   * runs here.
+   */
+  default java.util.Optional<FullRefreshRoute> fullRefreshRoute() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Statements run right after the refresh created {@code table} of a kind (none by default). On
    * PostgreSQL the engine's own tables are kept from readers: default privileges meant for the
    * dataset tables (docs/POSTGRES.md) would otherwise grant Superset's reader the per-goal state,

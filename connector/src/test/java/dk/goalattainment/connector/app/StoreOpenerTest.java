@@ -9,6 +9,7 @@ import dk.goalattainment.connector.WorkedExample;
 import dk.goalattainment.connector.app.ConnectorFactory.StoreOpener;
 import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
+import dk.goalattainment.connector.store.postgres.PostgresDialect;
 import dk.goalattainment.connector.store.postgres.PostgresProperties;
 import io.micronaut.context.ApplicationContext;
 import java.util.HashMap;
@@ -41,6 +42,27 @@ class StoreOpenerTest {
       assertThat(context.getBean(PostgresProperties.class).toString())
           .contains("password=hidden")
           .doesNotContain("not-needed-with-trust");
+    }
+  }
+
+  @Test
+  void computesAFullRefreshInDuckDbUnlessToldToUsePostgresOwnSql() {
+    Map<String, Object> config =
+        postgres(EmbeddedPostgresServer.createDatabase(StoreOpenerTest.class));
+    try (ApplicationContext context = ApplicationContext.run(config);
+        ConnectorRuntime runtime = context.getBean(StoreOpener.class).create(Optional.empty())) {
+      assertThat(((PostgresDialect) runtime.store().dialect()).refreshEngine())
+          .isEqualTo(PostgresDialect.RefreshEngine.DUCKDB);
+      assertThat(runtime.store().dialect().fullRefreshRoute()).isPresent();
+    }
+    config.put("connector.store.postgres.refresh-engine", "postgres");
+    try (ApplicationContext context = ApplicationContext.run(config);
+        ConnectorRuntime runtime = context.getBean(StoreOpener.class).create(Optional.empty())) {
+      assertThat(((PostgresDialect) runtime.store().dialect()).refreshEngine())
+          .isEqualTo(PostgresDialect.RefreshEngine.POSTGRES);
+      assertThat(runtime.store().dialect().fullRefreshRoute()).isEmpty();
+      assertThat(context.getBean(PostgresProperties.class).toString())
+          .contains("refreshEngine=POSTGRES");
     }
   }
 

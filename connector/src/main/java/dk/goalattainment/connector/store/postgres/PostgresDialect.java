@@ -8,9 +8,11 @@ import dk.goalattainment.connector.core.error.ConnectorException;
 import dk.goalattainment.connector.core.error.ErrorCode;
 import dk.goalattainment.connector.core.schema.StoreSchema;
 import dk.goalattainment.connector.store.BulkWriter;
+import dk.goalattainment.connector.store.FullRefreshRoute;
 import dk.goalattainment.connector.store.SchemaDdl;
 import dk.goalattainment.connector.store.SqlDialect;
 import dk.goalattainment.connector.store.StoreKind;
+import dk.goalattainment.connector.store.duckdb.DuckDbSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -40,6 +42,17 @@ public final class PostgresDialect implements SqlDialect {
 
   private final String url;
   private final HikariDataSource pool;
+  private final RefreshEngine refreshEngine;
+  private final DuckDbSettings scratch;
+
+  /**
+   * Where a full refresh is computed (ADR 0027): in an embedded DuckDB whose tables are copied into
+   * PostgreSQL (the default), or by PostgreSQL's own SQL.
+   */
+  public enum RefreshEngine {
+    DUCKDB,
+    POSTGRES
+  }
 
   /** A pool of at most {@link #DEFAULT_MAX_POOL_SIZE} connections. */
   public PostgresDialect(String jdbcUrl, String user, String password) {
@@ -70,6 +83,30 @@ public final class PostgresDialect implements SqlDialect {
       String password,
       int maxPoolSize,
       java.time.Duration connectionTimeout) {
+    this(
+        jdbcUrl,
+        user,
+        password,
+        maxPoolSize,
+        connectionTimeout,
+        RefreshEngine.DUCKDB,
+        DuckDbSettings.DEFAULT);
+  }
+
+  /**
+   * As {@link #PostgresDialect(String, String, String, int, java.time.Duration)}, with the engine
+   * of a full refresh and the scratch DuckDB's memory limit, threads and temporary directory.
+   */
+  public PostgresDialect(
+      String jdbcUrl,
+      String user,
+      String password,
+      int maxPoolSize,
+      java.time.Duration connectionTimeout,
+      RefreshEngine refreshEngine,
+      DuckDbSettings scratch) {
+    this.refreshEngine = java.util.Objects.requireNonNull(refreshEngine, "refreshEngine");
+    this.scratch = java.util.Objects.requireNonNull(scratch, "scratch");
     if (jdbcUrl == null || !jdbcUrl.startsWith(URL_PREFIX)) {
       throw new ConnectorException(
           ErrorCode.CONFIGURATION_INVALID,
@@ -120,6 +157,19 @@ public final class PostgresDialect implements SqlDialect {
       t = t.getCause();
     }
     return t.getMessage();
+  }
+
+  /** The engine of a full refresh ({@link RefreshEngine}). */
+  public RefreshEngine refreshEngine() {
+    return refreshEngine;
+  }
+
+  /** With {@link RefreshEngine#DUCKDB}: computed in a scratch DuckDB (ADR 0027). */
+  @Override
+  public java.util.Optional<FullRefreshRoute> fullRefreshRoute() {
+    return refreshEngine == RefreshEngine.DUCKDB
+        ? java.util.Optional.of(new DuckDbRefreshRoute(scratch))
+        : java.util.Optional.empty();
   }
 
   @Override

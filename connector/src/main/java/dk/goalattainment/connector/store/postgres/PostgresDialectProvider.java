@@ -7,6 +7,7 @@ import dk.goalattainment.connector.store.SqlDialectProvider;
 import dk.goalattainment.connector.store.SqlDialects;
 import dk.goalattainment.connector.store.StoreKind;
 import dk.goalattainment.connector.store.StoreTarget;
+import dk.goalattainment.connector.store.duckdb.DuckDbProperties;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -32,7 +33,11 @@ public final class PostgresDialectProvider implements SqlDialectProvider {
    */
   @Override
   public SqlDialect open(StoreTarget target, boolean create) {
-    PostgresDialect dialect = target.settings().get(PostgresProperties.class).open();
+    PostgresDialect dialect =
+        target
+            .settings()
+            .get(PostgresProperties.class)
+            .open(target.settings().get(DuckDbProperties.class).settings());
     return SqlDialects.requireStore(
         dialect,
         create,
