@@ -360,6 +360,16 @@ abstract class IngestTest extends AbstractStoreContractTest {
               }
 
               @Override
+              public void appendCsv(byte[] bytes, int length, int rows)
+                  throws java.sql.SQLException {
+                if (written[0] < row && written[0] + rows >= row) {
+                  throw new java.sql.SQLException("injected failure at row " + row);
+                }
+                written[0] += rows;
+                writer.appendCsv(bytes, length, rows);
+              }
+
+              @Override
               public void close() throws java.sql.SQLException {
                 writer.close();
               }
