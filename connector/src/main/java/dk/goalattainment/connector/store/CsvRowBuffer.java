@@ -8,9 +8,9 @@ import java.util.Arrays;
 /**
  * Rows encoded as {@link CsvRows} encodes them, straight into UTF-8 bytes (ADR 0028): the same
  * bytes as {@link CsvRows#write} through a UTF-8 writer, without a {@code String} per number or
- * date and without a character encoder. An ingest encodes its staged rows here on the reading
- * thread and hands whole buffers to the staging thread, so what waits between the two is a few
- * large byte arrays instead of millions of small objects.
+ * date and without a character encoder's buffers. An ingest encodes its staged rows here on the
+ * reading thread and hands whole buffers to the staging thread, so what waits between the two is a
+ * few large byte arrays instead of millions of small objects.
  */
 public final class CsvRowBuffer {
   private byte[] bytes;
@@ -74,35 +74,17 @@ public final class CsvRowBuffer {
     }
   }
 
-  /** A quoted text, {@code "} doubled; ASCII byte by byte, anything else as UTF-8. */
+  /**
+   * A quoted text, {@code "} doubled, as UTF-8 (the JDK's encoder: for a text of Latin-1 characters
+   * without one beyond ASCII it is a plain copy).
+   */
   private void text(String s) {
-    int n = s.length();
-    ensure(n + 2);
-    byte[] b = bytes;
-    int at = length;
-    b[at++] = '"';
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= 0x80) {
-        length = at;
-        nonAscii(s, i);
-        return;
-      }
-      if (c == '"') {
-        ensureAt(at, n - i + 2);
-        b = bytes;
-        b[at++] = '"';
-      }
-      b[at++] = (byte) c;
+    if (s.indexOf('"') >= 0) {
+      s = s.replace("\"", "\"\"");
     }
-    b[at++] = '"';
-    length = at;
-  }
-
-  /** The rest of a text from {@code from} on, which holds a character beyond ASCII. */
-  private void nonAscii(String s, int from) {
-    byte[] utf8 = s.substring(from).replace("\"", "\"\"").getBytes(StandardCharsets.UTF_8);
-    ensure(utf8.length + 1);
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    ensure(utf8.length + 2);
+    bytes[length++] = '"';
     System.arraycopy(utf8, 0, bytes, length, utf8.length);
     length += utf8.length;
     bytes[length++] = '"';
@@ -166,12 +148,8 @@ public final class CsvRowBuffer {
   }
 
   private void ensure(int more) {
-    ensureAt(length, more);
-  }
-
-  private void ensureAt(int at, int more) {
-    if (at + more > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, at + more));
+    if (length + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
     }
   }
 }
