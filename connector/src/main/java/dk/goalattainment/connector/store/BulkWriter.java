@@ -10,6 +10,15 @@ public interface BulkWriter extends AutoCloseable {
    */
   void append(Object... values) throws SQLException;
 
+  /**
+   * Rows already encoded as {@link CsvRows} encodes them ({@link CsvRowBuffer}): {@code rows} whole
+   * rows in the first {@code length} bytes. Only writers of a dialect that {@linkplain
+   * SqlDialect#stagesCsv stages CSV} take them (ADR 0028).
+   */
+  default void appendCsv(byte[] bytes, int length, int rows) throws SQLException {
+    throw new SQLException("this writer takes rows, not encoded CSV");
+  }
+
   /** Writes what is buffered and releases the writer. */
   @Override
   void close() throws SQLException;

@@ -32,12 +32,17 @@ final class CrossRecordRules {
 
   /**
    * The rules, each over the stage in as few scans as it takes (ADR 0026): duplicate ids by one
-   * grouping per kind, both rules on a follow-up's goal by one join.
+   * grouping per kind, both rules on a follow-up's goal by one join. Once the goals are stored the
+   * goals' duplicate rule is left out (ADR 0028): they are stored only when no goal id repeats in
+   * the stage and no record was rejected before the first follow-up, and no goal can be staged or
+   * rejected after it, so the rule could find nothing.
    */
   private static List<Rule> rules(boolean goalsStored) {
     List<Rule> rules = new ArrayList<>();
     rules.add(duplicates(RecordKind.ORG_UNITS, "unit_id", "stage_org_unit"));
-    rules.add(duplicates(RecordKind.GOALS, "goal_id", "stage_goal"));
+    if (!goalsStored) {
+      rules.add(duplicates(RecordKind.GOALS, "goal_id", "stage_goal"));
+    }
     rules.add(duplicates(RecordKind.FOLLOWUPS, "followup_id", "stage_followup"));
     rules.add(
         new Rule(

@@ -67,6 +67,15 @@ public interface SqlDialect extends SqlSyntax, AutoCloseable {
   }
 
   /**
+   * Whether this dialect's {@linkplain #stageWriter stage writers} take rows encoded as CSV ({@link
+   * BulkWriter#appendCsv}); an ingest then encodes its rows on the reading thread (ADR 0028). By
+   * default false.
+   */
+  default boolean stagesCsv() {
+    return false;
+  }
+
+  /**
    * The type family ({@code VARCHAR}, {@code INTEGER}, {@code BIGINT}, {@code DOUBLE}, {@code
    * DATE}, {@code BOOLEAN}) of a column type name as JDBC metadata reports it, or the name itself.
    */

@@ -21,11 +21,15 @@ import java.util.concurrent.TimeUnit;
  * validator and the appender or {@code COPY} take turns).
  *
  * <p>Rows are handed over in batches of {@link #BATCH} per table; at most {@link #IN_FLIGHT}
- * batches wait, so memory stays bounded whatever the input's size. The one thread runs the batches
- * in the order they were handed over, so every table receives its rows in input order, and the
- * connection is used by one thread at a time: by the stager until {@link #finish()}, then by the
- * caller. A database failure is reported to the caller by the next {@link #append} or by {@link
- * #finish()}; the rows of the transaction are then discarded by its rollback.
+ * batches wait, so memory stays bounded whatever the input's size. Where the dialect {@linkplain
+ * SqlDialect#stagesCsv stages CSV}, a batch is encoded on the caller's thread into one {@link
+ * CsvRowBuffer} (ADR 0028): what waits is a few byte arrays rather than an object per row and
+ * value, which the garbage collector would otherwise copy from one young generation to the next.
+ * The one thread runs the batches in the order they were handed over, so every table receives its
+ * rows in input order, and the connection is used by one thread at a time: by the stager until
+ * {@link #finish()}, then by the caller. A database failure is reported to the caller by the next
+ * {@link #append} or by {@link #finish()}; the rows of the transaction are then discarded by its
+ * rollback.
  */
 final class StagingPipeline implements AutoCloseable {
   /** Rows per table handed over at once. */
@@ -60,20 +64,45 @@ final class StagingPipeline implements AutoCloseable {
     this.connection = connection;
   }
 
-  /** The rows of one table not yet handed over. */
-  private record Pending(String table, List<String> columns, List<Object[]> rows) {}
+  /**
+   * The rows of one table not yet handed over: as objects, or encoded (when the dialect stages
+   * CSV).
+   */
+  private record Pending(
+      String table, List<String> columns, List<Object[]> rows, CsvRowBuffer encoded) {
+    int size() {
+      return encoded != null ? encoded.rows() : rows.size();
+    }
+
+    Pending next() {
+      return encoded != null
+          ? new Pending(table, columns, null, new CsvRowBuffer(encoded.length() + (1 << 12)))
+          : new Pending(table, columns, new ArrayList<>(BATCH), null);
+    }
+  }
 
   /** Appends a row to {@code table} (values as {@link BulkWriter#append}), eventually. */
   void append(String table, List<String> columns, Object... values) throws SQLException {
     Pending p = pending.get(table);
     if (p == null) {
-      p = new Pending(table, columns, new ArrayList<>(BATCH));
+      p =
+          dialect.stagesCsv()
+              ? new Pending(table, columns, null, new CsvRowBuffer(1 << 16))
+              : new Pending(table, columns, new ArrayList<>(BATCH), null);
       pending.put(table, p);
     }
-    p.rows().add(values);
-    if (p.rows().size() >= BATCH) {
+    if (p.encoded() != null) {
+      if (values.length != columns.size()) {
+        throw new SQLException(
+            "expected " + columns.size() + " values for " + table + ", got " + values.length);
+      }
+      p.encoded().add(values);
+    } else {
+      p.rows().add(values);
+    }
+    if (p.size() >= BATCH) {
       handOver(p);
-      pending.put(table, new Pending(table, columns, new ArrayList<>(BATCH)));
+      pending.put(table, p.next());
     }
   }
 
@@ -94,7 +123,7 @@ final class StagingPipeline implements AutoCloseable {
    */
   void afterTable(String table, Task task) throws SQLException {
     Pending p = pending.remove(table);
-    if (p != null && !p.rows().isEmpty()) {
+    if (p != null && p.size() > 0) {
       handOver(p);
     }
     submit(
@@ -136,6 +165,10 @@ final class StagingPipeline implements AutoCloseable {
       w = dialect.stageWriter(connection, p.table(), p.columns());
       writers.put(p.table(), w);
     }
+    if (p.encoded() != null) {
+      w.appendCsv(p.encoded().bytes(), p.encoded().length(), p.encoded().rows());
+      return;
+    }
     for (Object[] row : p.rows()) {
       w.append(row);
     }
@@ -155,7 +188,7 @@ final class StagingPipeline implements AutoCloseable {
    */
   void finish() throws SQLException {
     for (Pending p : pending.values()) {
-      if (!p.rows().isEmpty()) {
+      if (p.size() > 0) {
         handOver(p);
       }
     }

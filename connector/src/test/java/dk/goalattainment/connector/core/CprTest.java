@@ -95,4 +95,23 @@ class CprTest {
 
     assertThat(p.citizenKey(((Cpr.Valid) Cpr.parse("010180-1234")).cpr())).isEqualTo(expected);
   }
+
+  @Test
+  void aRepeatedCprGetsTheSamePseudonymAsAFreshOneAndTheNextCprItsOwn() throws Exception {
+    Pseudonymizer p = new Pseudonymizer("a-test-key-that-is-long-enough");
+    Cpr first = ((Cpr.Valid) Cpr.parse("010180-1234")).cpr();
+    Cpr sameDigits = ((Cpr.Valid) Cpr.parse("0101801234")).cpr();
+    Cpr other = ((Cpr.Valid) Cpr.parse("020280-1234")).cpr();
+    String fresh = new Pseudonymizer("a-test-key-that-is-long-enough").citizenKey(other);
+
+    String a = p.citizenKey(first);
+    String b = p.citizenKey(sameDigits);
+    String c = p.citizenKey(other);
+    String d = p.citizenKey(first);
+
+    assertThat(b).isEqualTo(a);
+    assertThat(c).isEqualTo(fresh).isNotEqualTo(a);
+    assertThat(d).isEqualTo(a);
+    assertThat(new Pseudonymizer("another-test-key-long-enough").citizenKey(first)).isNotEqualTo(a);
+  }
 }

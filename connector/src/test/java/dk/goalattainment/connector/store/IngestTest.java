@@ -54,6 +54,31 @@ abstract class IngestTest extends AbstractStoreContractTest {
   }
 
   @Test
+  void storesTrickyCsvTextsExactlyAsTheyWereRead() {
+    byte[] csv =
+        ("\uFEFFunit_id,name,parent_id,role,valid_from,valid_to\r\n"
+                + "Q1,\"Bofællesskabet \"\"Åløkke\"\", Ærø\",,myndighed,2020-01-01,\r\n"
+                + "Q2,\"Linje et\nlinje to, ØST\",Q1,,2020-01-01,2030-12-31\r\n"
+                + "Q3,\"Tre\r\nlinjer; \"\"\"\"\",Q1,,2020-01-01,\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    db.ingest(IngestBatch.ofOrgUnits(dk.goalattainment.connector.ingest.CsvRecords.orgUnits(csv)));
+
+    var q1 = db.store.orgUnit("Q1").orElseThrow();
+    var q2 = db.store.orgUnit("Q2").orElseThrow();
+    var q3 = db.store.orgUnit("Q3").orElseThrow();
+    assertThat(q1.name()).isEqualTo("Bofællesskabet \"Åløkke\", Ærø");
+    assertThat(q1.parentId()).isNull();
+    assertThat(q1.validTo()).isNull();
+    assertThat(q1.level()).isNull();
+    assertThat(q2.name()).isEqualTo("Linje et\nlinje to, ØST");
+    assertThat(q2.parentId()).isEqualTo("Q1");
+    assertThat(q2.role()).isNull();
+    assertThat(q2.validTo()).isEqualTo(java.time.LocalDate.of(2030, 12, 31));
+    assertThat(q3.name()).isEqualTo("Tre\r\nlinjer; \"\"");
+  }
+
+  @Test
   void storesAValidBatchAndCountsWhatItStored() {
     IngestCounts counts = db.ingest(WorkedExample.batch());
 
@@ -357,6 +382,16 @@ abstract class IngestTest extends AbstractStoreContractTest {
                   throw new java.sql.SQLException("injected failure at row " + row);
                 }
                 writer.append(values);
+              }
+
+              @Override
+              public void appendCsv(byte[] bytes, int length, int rows)
+                  throws java.sql.SQLException {
+                if (written[0] < row && written[0] + rows >= row) {
+                  throw new java.sql.SQLException("injected failure at row " + row);
+                }
+                written[0] += rows;
+                writer.appendCsv(bytes, length, rows);
               }
 
               @Override

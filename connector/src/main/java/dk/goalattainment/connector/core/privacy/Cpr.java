@@ -48,9 +48,9 @@ public final class Cpr {
     } else {
       return new Invalid("must be 10 digits, optionally written DDMMYY-SSSS");
     }
-    int day = Integer.parseInt(digits.substring(0, 2));
-    int month = Integer.parseInt(digits.substring(2, 4));
-    int yy = Integer.parseInt(digits.substring(4, 6));
+    int day = twoDigits(digits, 0);
+    int month = twoDigits(digits, 2);
+    int yy = twoDigits(digits, 4);
     int centuryDigit = digits.charAt(6) - '0';
     int year = centuryOf(centuryDigit, yy) + yy;
     try {
@@ -68,6 +68,11 @@ public final class Cpr {
       return yy <= 36 ? 2000 : 1900;
     }
     return yy <= 57 ? 2000 : 1800;
+  }
+
+  /** The number written by the two ASCII digits at {@code at} (checked to be digits). */
+  private static int twoDigits(String digits, int at) {
+    return (digits.charAt(at) - '0') * 10 + (digits.charAt(at + 1) - '0');
   }
 
   private static boolean allDigits(String s, int from, int to) {

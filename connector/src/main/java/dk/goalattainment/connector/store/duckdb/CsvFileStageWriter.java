@@ -2,12 +2,11 @@ package dk.goalattainment.connector.store.duckdb;
 
 import dk.goalattainment.connector.core.schema.StoreSchema;
 import dk.goalattainment.connector.store.BulkWriter;
+import dk.goalattainment.connector.store.CsvRowBuffer;
 import dk.goalattainment.connector.store.CsvRows;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,7 +43,8 @@ final class CsvFileStageWriter implements BulkWriter {
   private final Path directory;
   private final int chunkRows;
   private Path file;
-  private Writer out;
+  private OutputStream out;
+  private final CsvRowBuffer row = new CsvRowBuffer(256);
   private int rowsInFile;
   private boolean closed;
 
@@ -69,9 +69,7 @@ final class CsvFileStageWriter implements BulkWriter {
   private void begin() throws SQLException {
     try {
       file = Files.createTempFile(directory, "ingest-" + table + "-", ".csv");
-      out =
-          new BufferedWriter(
-              new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
+      out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
       rowsInFile = 0;
     } catch (IOException e) {
       delete();
@@ -124,15 +122,27 @@ final class CsvFileStageWriter implements BulkWriter {
       throw new SQLException(
           "expected " + columns.size() + " values for " + table + ", got " + values.length);
     }
+    row.clear();
+    row.add(values);
+    appendCsv(row.bytes(), row.length(), 1);
+  }
+
+  /**
+   * Rows encoded as {@link CsvRows} encodes them (ADR 0028); a file holding {@link #CHUNK_ROWS}
+   * rows or more is loaded, and a new one begun.
+   */
+  @Override
+  public void appendCsv(byte[] bytes, int length, int rows) throws SQLException {
     if (closed) {
       throw new SQLException("the stage writer of " + table + " is closed");
     }
     try {
-      CsvRows.write(out, values);
+      out.write(bytes, 0, length);
     } catch (IOException e) {
       throw new SQLException("writing the staging file of " + table + " failed", e);
     }
-    if (++rowsInFile >= chunkRows) {
+    rowsInFile += rows;
+    if (rowsInFile >= chunkRows) {
       try {
         load();
         begin();

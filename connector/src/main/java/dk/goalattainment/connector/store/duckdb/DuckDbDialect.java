@@ -144,6 +144,12 @@ public class DuckDbDialect implements SqlDialect {
     return ddl;
   }
 
+  /** Stage rows reach {@link CsvFileStageWriter} already encoded as CSV (ADR 0028). */
+  @Override
+  public boolean stagesCsv() {
+    return true;
+  }
+
   /**
    * Stage tables are loaded from a staging file by DuckDB's CSV reader ({@link
    * CsvFileStageWriter}).
@@ -152,7 +158,10 @@ public class DuckDbDialect implements SqlDialect {
   public BulkWriter stageWriter(Connection connection, String table, List<String> columns)
       throws SQLException {
     BulkWriter w = CsvFileStageWriter.forStageTable(connection, table, columns, stageDirectory);
-    return w != null ? w : bulkWriter(connection, table, columns);
+    if (w == null) {
+      throw new SQLException(table + " is not a stage table of the store schema");
+    }
+    return w;
   }
 
   @Override

@@ -57,6 +57,20 @@ final class CopyWriter implements BulkWriter {
     }
   }
 
+  /** Rows encoded as {@link CsvRows} encodes them (ADR 0028), sent with the next COPY. */
+  @Override
+  public void appendCsv(byte[] bytes, int length, int rows) throws SQLException {
+    try {
+      out.flush();
+      buffer.write(bytes, 0, length);
+      if (buffer.size() >= FLUSH_BYTES) {
+        flush();
+      }
+    } catch (IOException e) {
+      throw new SQLException("sending rows by COPY failed", e);
+    }
+  }
+
   private void flush() throws IOException, SQLException {
     out.flush();
     if (buffer.size() == 0) {

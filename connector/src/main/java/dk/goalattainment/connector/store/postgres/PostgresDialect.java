@@ -395,6 +395,12 @@ public final class PostgresDialect implements SqlDialect {
     return ddl;
   }
 
+  /** Stage rows reach {@link CopyWriter} already encoded as CSV (ADR 0028). */
+  @Override
+  public boolean stagesCsv() {
+    return true;
+  }
+
   @Override
   public BulkWriter bulkWriter(Connection connection, String table, List<String> columns)
       throws SQLException {
