@@ -3,6 +3,7 @@ package dk.goalattainment.connector.core.schema;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Every table the store keeps, once, for every database (ADR 0006: idempotent DDL at every start).
@@ -57,6 +58,11 @@ public final class StoreSchema {
       primaryKey = List.copyOf(primaryKey);
       indexes = List.copyOf(indexes);
     }
+  }
+
+  /** The table of this name, if the schema has one. */
+  public static Optional<Table> table(String name) {
+    return TABLES.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
   private static Column req(String name, Type type) {

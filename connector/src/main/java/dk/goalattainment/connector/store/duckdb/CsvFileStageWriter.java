@@ -96,10 +96,7 @@ final class CsvFileStageWriter implements BulkWriter {
       throw new IllegalArgumentException("chunk rows must be at least 1");
     }
     StoreSchema.Table t =
-        StoreSchema.TABLES.stream()
-            .filter(x -> x.name().equals(table) && x.kind() == StoreSchema.Kind.STAGE)
-            .findFirst()
-            .orElse(null);
+        StoreSchema.table(table).filter(x -> x.kind() == StoreSchema.Kind.STAGE).orElse(null);
     if (t == null) {
       return null;
     }

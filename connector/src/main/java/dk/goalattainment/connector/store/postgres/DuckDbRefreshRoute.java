@@ -115,12 +115,7 @@ final class DuckDbRefreshRoute implements FullRefreshRoute {
 
   /** The store's columns of an input table, in the schema's order. */
   private static String columns(String table) {
-    return StoreSchema.TABLES.stream()
-        .filter(t -> t.name().equals(table))
-        .findFirst()
-        .orElseThrow()
-        .columns()
-        .stream()
+    return StoreSchema.table(table).orElseThrow().columns().stream()
         .map(StoreSchema.Column::name)
         .reduce((a, b) -> a + ", " + b)
         .orElseThrow();
