@@ -38,7 +38,12 @@ class DashboardsOnTreeShapesTest {
           "driftsomraade", new Opening("period", "2021-Q3R4", "area", "driftsomraade"),
           "enhed_team", new Opening("period", "2021-Q3", "unit", "enhed"));
 
-  private record World(TestStore store, Connection connection, SupersetCharts charts) {}
+  /**
+   * One org tree, refreshed once; its engine figures (live reports, memoised) are shared by both
+   * tests, which only read.
+   */
+  private record World(
+      TestStore store, Connection connection, SupersetCharts charts, EngineFigures engine) {}
 
   private final Map<OrgShapes, World> worlds = new EnumMap<>(OrgShapes.class);
 
@@ -56,7 +61,12 @@ class DashboardsOnTreeShapesTest {
               .zip();
       Connection c = store.store.dialect().connect();
       worlds.put(
-          shape, new World(store, c, new SupersetCharts(c, DashboardTestSupport.files(zip))));
+          shape,
+          new World(
+              store,
+              c,
+              new SupersetCharts(c, DashboardTestSupport.files(zip)),
+              new EngineFigures(store.store)));
     }
   }
 
@@ -73,7 +83,7 @@ class DashboardsOnTreeShapesTest {
   void everyDashboardOpensOnItsNodeAndTheLatestCompletePeriodWithEveryCellOneCubeRow(
       OrgShapes shape) throws SQLException {
     World w = worlds.get(shape);
-    EngineFigures engine = new EngineFigures(w.store().store);
+    EngineFigures engine = w.engine();
     for (Map.Entry<String, Opening> o : OPENINGS.entrySet()) {
       String slug = o.getKey();
       Map<String, Object> values = w.charts().opening(slug);
@@ -116,7 +126,7 @@ class DashboardsOnTreeShapesTest {
   @EnumSource(OrgShapes.class)
   void withoutNativeFiltersEveryCellIsTheEnginesFigureOrEmpty(OrgShapes shape) throws SQLException {
     World w = worlds.get(shape);
-    EngineFigures engine = new EngineFigures(w.store().store);
+    EngineFigures engine = w.engine();
     int exact = 0;
     int empty = 0;
     for (String slug : OPENINGS.keySet()) {
