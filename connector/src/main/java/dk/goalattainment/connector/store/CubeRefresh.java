@@ -141,10 +141,18 @@ final class CubeRefresh {
         CubeStep.create(d.id(), d.table(), TableKind.DATASET, DatasetSql.goalFollowups("e_fq")));
   }
 
+  /**
+   * The compliance table from the cube's slice rows, through the view's expressions without its
+   * change columns (it has none; the view would join every slice with its previous period and year
+   * for them: ADR 0032).
+   */
   long compliance(DatasetDefinition d, String attainmentTable) throws SQLException {
+    List<String> columns =
+        rows.columns().stream().filter(c -> !CubeRowsSql.isChangeColumn(c)).toList();
+    String source = "(\n" + rows.view(columns, CubeRowsSql.slicesTable(attainmentTable)) + "\n) a";
     return steps.run(
         CubeStep.create(
-            d.id(), d.table(), TableKind.DATASET, DatasetSql.followupCompliance(attainmentTable)));
+            d.id(), d.table(), TableKind.DATASET, DatasetSql.followupCompliance(source)));
   }
 
   /**

@@ -170,6 +170,11 @@ public final class CubeRowsSql {
     return c;
   }
 
+  /** Whether a column is a change column (against the previous period or a year earlier). */
+  public static boolean isChangeColumn(String column) {
+    return column.endsWith("_change_prev") || column.endsWith("_change_yoy");
+  }
+
   /** The column names this builder can produce (for checks against a dataset definition). */
   public java.util.Set<String> columns() {
     return expressions().keySet();
@@ -205,11 +210,15 @@ public final class CubeRowsSql {
                             + " AND l%5$s.code = %1$s.code\n")
                         .formatted(d[0], d[1], d[2], CODE, d[0].substring(1)))
             .collect(Collectors.joining());
+    String from =
+        columns.stream().anyMatch(CubeRowsSql::isChangeColumn)
+            ? "(\n" + slicesWithChanges(slicesTable) + "\n)"
+            : slicesTable;
     return "SELECT\n  "
         + String.join(",\n  ", select)
-        + "\nFROM (\n"
-        + slicesWithChanges(slicesTable)
-        + "\n) m\n"
+        + "\nFROM "
+        + from
+        + " m\n"
         + "JOIN "
         + PERIOD
         + " ep ON ep.pid = m.pid\n"
