@@ -17,6 +17,7 @@ import dk.goalattainment.connector.core.engine.CubeTables;
 import dk.goalattainment.connector.core.engine.DatasetSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -140,10 +141,18 @@ final class CubeRefresh {
         CubeStep.create(d.id(), d.table(), TableKind.DATASET, DatasetSql.goalFollowups("e_fq")));
   }
 
+  /**
+   * The compliance table from the cube's slice rows, through the view's expressions without its
+   * change columns (it has none; the view would join every slice with its previous period and year
+   * for them: ADR 0032).
+   */
   long compliance(DatasetDefinition d, String attainmentTable) throws SQLException {
+    List<String> columns =
+        rows.columns().stream().filter(c -> !CubeRowsSql.isChangeColumn(c)).toList();
+    String source = "(\n" + rows.view(columns, CubeRowsSql.slicesTable(attainmentTable)) + "\n) a";
     return steps.run(
         CubeStep.create(
-            d.id(), d.table(), TableKind.DATASET, DatasetSql.followupCompliance(attainmentTable)));
+            d.id(), d.table(), TableKind.DATASET, DatasetSql.followupCompliance(source)));
   }
 
   /**
@@ -292,21 +301,35 @@ final class CubeRefresh {
 
   /**
    * Applies {@code e_dm} (the change) to the cube's slice rows on packed slice keys ({@link
-   * CubeChangeSql}): the touched slices and those whose compared measures are theirs are rewritten
-   * (the view derives their figures on read).
+   * CubeChangeSql}): only the changed slices are rewritten; the view derives every figure, the
+   * change columns included, on read (ADR 0032).
    */
   long applyToCube(DatasetDefinition attainment) throws SQLException {
     CubeChangeSql change = change();
     String slices = CubeRowsSql.slicesTable(attainment.table());
     String stage = attainment.id();
     List<CubeStep> s = new ArrayList<>();
-    s.add(CubeStep.create(stage, "e_dep", CubeChangeSql.dependentPeriods()));
-    s.add(CubeStep.create(stage, "e_tgt", change.targets()));
     s.add(CubeStep.create(stage, "e_mn", change.updated(slices)));
-    s.add(CubeStep.run(stage, change.deleteTargets(slices)));
-    s.add(CubeStep.run(stage, change.insertTargets(slices)));
+    s.add(CubeStep.run(stage, change.deleteChanged(slices)));
+    s.add(CubeStep.run(stage, change.insertChanged(slices)));
     steps.run(s);
-    return steps.count("e_tgt");
+    return steps.count("e_dm");
+  }
+
+  /**
+   * Whether the slice rows hold the change columns that versions before ADR 0032 stored (the view
+   * now derives them on read, so such rows are rewritten by a full refresh).
+   */
+  static boolean storesChangeColumns(Statement s, String slices) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT * FROM " + slices + " WHERE 1 = 0")) {
+      java.sql.ResultSetMetaData md = rs.getMetaData();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        if (md.getColumnName(i).toLowerCase(java.util.Locale.ROOT).endsWith("_change_prev")) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private CubeChangeSql change() {

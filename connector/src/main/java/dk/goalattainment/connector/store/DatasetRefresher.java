@@ -401,6 +401,12 @@ public final class DatasetRefresher {
             "the table " + slices + " is missing (a cube written by an earlier version)",
             -1);
       }
+      if ("attainment".equals(d.builder()) && CubeRefresh.storesChangeColumns(s, slices)) {
+        return new Plan(
+            Kind.FULL,
+            "the table " + slices + " holds change columns (a cube written by an earlier version)",
+            -1);
+      }
     }
     long changed = count(s, "SELECT COUNT(DISTINCT id) FROM " + CubeTables.PENDING);
     long goals = count(s, "SELECT COUNT(*) FROM goal");

@@ -274,6 +274,37 @@ abstract class CubeContractTest extends AbstractStoreContractTest {
   }
 
   @Test
+  void sliceRowsWrittenWithChangeColumnsAreRefreshedFullyOnce() throws Exception {
+    DemoData demo = new DemoData(TestCatalogue.get(), 60, SEED);
+    db.ingest(demo.batch());
+    refresh(false);
+    List<String> before = datasets();
+    // slice rows as versions before ADR 0032 wrote them: with stored change columns
+    try (Connection c = db.store.dialect().connect();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "ALTER TABLE ds_attainment_slices ADD COLUMN citizens_count_change_prev DOUBLE PRECISION");
+    }
+    db.ingest(
+        new IngestBatch(
+            RecordSource.empty(),
+            RecordSource.of(first(demo.goals(), 40)),
+            RecordSource.of(first(demo.followUps(), 80))));
+
+    DatasetRefresher.Result upgraded = refresh(false);
+
+    assertThat(upgraded.kind()).isEqualTo(DatasetRefresher.Kind.FULL);
+    assertThat(upgraded.reason()).contains("holds change columns");
+    assertThat(datasets()).containsExactlyElementsOf(before);
+    db.ingest(
+        new IngestBatch(
+            RecordSource.empty(),
+            RecordSource.of(first(demo.goals(), 40)),
+            RecordSource.of(first(demo.followUps(), 80))));
+    assertThat(refresh(false).kind()).isEqualTo(DatasetRefresher.Kind.INCREMENTAL);
+  }
+
+  @Test
   void newGoalsBesideACitizensUnchangedGoalsEqualAFullRefresh() {
     // The touched citizens' unchanged goals come from the engine's state (ADR 0029). One citizen
     // gets five more goals counted in a quarter where it has one (over four: slice by slice),

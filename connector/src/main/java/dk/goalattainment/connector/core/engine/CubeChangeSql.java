@@ -1,7 +1,5 @@
 package dk.goalattainment.connector.core.engine;
 
-import static dk.goalattainment.connector.core.engine.CubeTables.PERIOD;
-
 import dk.goalattainment.connector.core.semantic.Measure;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +12,11 @@ import java.util.List;
  *
  * <ol>
  *   <li>{@code e_dm}: the slices whose measures change, keyed, with the change;
- *   <li>{@code e_tgt}: the slice rows to rewrite: those, and the slices whose change columns
- *       compare with one of them (the next period, a year later: {@code e_dep});
- *   <li>{@code e_mn}: the measures of every slice after the change (the stored ones plus the
- *       change), null where a side is empty, slices left empty left out;
- *   <li>the target rows deleted and inserted anew from {@code e_mn}, their change columns against
- *       {@code e_mn}.
+ *   <li>{@code e_mn}: their measures after the change (the stored ones plus the change), null where
+ *       a side is empty, slices left empty left out;
+ *   <li>the changed slice rows deleted and inserted anew from {@code e_mn}. The slice rows hold
+ *       measures only; the view derives the change columns on read (ADR 0032), so no other slice
+ *       row is rewritten.
  * </ol>
  */
 public final class CubeChangeSql {
@@ -76,27 +73,9 @@ public final class CubeChangeSql {
   }
 
   /**
-   * {@code e_dep (pid, tpid)}: the periods whose slice rows a change in period {@code pid}
-   * rewrites: itself and those that compare with it (as their previous period or a year earlier).
-   */
-  public static String dependentPeriods() {
-    return """
-        SELECT pid, pid AS tpid FROM %1$s
-        UNION SELECT prev_pid, pid FROM %1$s WHERE prev_pid > 0
-        UNION SELECT yoy_pid, pid FROM %1$s WHERE yoy_pid > 0"""
-        .formatted(PERIOD);
-  }
-
-  /** {@code e_tgt (k)}: the slice rows to rewrite. */
-  public String targets() {
-    return "SELECT DISTINCT "
-        + key.withPid("d.k", "e.tpid")
-        + " AS k\nFROM e_dm d JOIN e_dep e ON e.pid = d.pid";
-  }
-
-  /**
-   * {@code e_mn}: every slice's measures after the change, of {@link CubeRowsSql#nullified} shape
-   * with its key {@code k}: the stored measures (null read as 0) plus the change (0 where none).
+   * {@code e_mn}: the changed slices' measures after the change ({@code e_dm}), of {@link
+   * CubeRowsSql#nullified} shape: the stored measures (null read as 0) plus the change; slices left
+   * empty left out (they are only deleted).
    */
   public String updated(String slicesTable) {
     List<String> cols = new ArrayList<>();
@@ -108,11 +87,10 @@ public final class CubeChangeSql {
           "CASE WHEN %s <> 0 THEN %s END AS %s".formatted(after(presence), after(m), m.column()));
     }
     return """
-        SELECT COALESCE(s.k, d.k) AS k, COALESCE(s.pid, d.pid) AS pid, COALESCE(s.via, d.via) AS via,
-               COALESCE(s.node, d.node) AS node, COALESCE(s.cell, d.cell) AS cell,
+        SELECT d.pid, d.via, d.node, d.cell,
                %1$s
-        FROM (SELECT %2$s AS k, pid, via, node, cell, %3$s FROM %4$s a) s
-        FULL JOIN e_dm d ON d.k = s.k
+        FROM e_dm d
+        LEFT JOIN (SELECT %2$s AS k, %3$s FROM %4$s a) s ON s.k = d.k
         WHERE %5$s <> 0 OR %6$s <> 0"""
         .formatted(
             String.join(",\n       ", cols),
@@ -128,23 +106,19 @@ public final class CubeChangeSql {
     return "(COALESCE(s.%s, 0) + COALESCE(%s, 0))".formatted(m.column(), CubeSql.measure(m, "d"));
   }
 
-  /** Deletes the target rows ({@code e_tgt}) from the slice rows. */
-  public String deleteTargets(String slicesTable) {
-    return "DELETE FROM %s WHERE %s IN (SELECT k FROM e_tgt)"
+  /** Deletes the changed slices ({@code e_dm}) from the slice rows. */
+  public String deleteChanged(String slicesTable) {
+    return "DELETE FROM %s WHERE %s IN (SELECT k FROM e_dm)"
         .formatted(slicesTable, key.ofColumns(slicesTable));
   }
 
-  /** Inserts the target rows anew from {@code e_mn}, their change columns computed. */
-  public String insertTargets(String slicesTable) {
-    return "INSERT INTO "
-        + slicesTable
-        + "\n"
-        + rows.sliceColumns()
-        + "\nFROM e_mn m\nJOIN e_tgt t ON t.k = m.k\nJOIN "
-        + PERIOD
-        + " ep ON ep.pid = m.pid\nLEFT JOIN e_mn pv ON pv.k = "
-        + key.withPid("m.k", "ep.prev_pid")
-        + "\nLEFT JOIN e_mn yy ON yy.k = "
-        + key.withPid("m.k", "ep.yoy_pid");
+  /** Inserts the changed slices anew from {@code e_mn} (those not left empty). */
+  public String insertChanged(String slicesTable) {
+    List<String> cols = new ArrayList<>(List.of("pid", "via", "node", "cell"));
+    for (Measure m : Measure.values()) {
+      cols.add(m.column());
+    }
+    String list = String.join(", ", cols);
+    return "INSERT INTO %s (%s)\nSELECT %s FROM e_mn".formatted(slicesTable, list, list);
   }
 }

@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The cube from its measures ({@link CubeSql}) in two parts (ADR 0019): the <b>slice rows</b>, a
- * narrow table of integer keys and measures (with the measures of the previous period and of a year
- * earlier that the change columns compare), which a refresh writes; and the <b>view</b> named as
- * the dataset, which decodes the keys, joins the labels and derives every figure from the measures
- * on read. The incremental refresh applies its change to the slice rows with {@link CubeChangeSql}.
+ * The cube from its measures ({@link CubeSql}) in two parts (ADR 0019, 0032): the <b>slice
+ * rows</b>, a narrow table of integer keys and measures, which a refresh writes; and the
+ * <b>view</b> named as the dataset, which decodes the keys, joins the labels and derives every
+ * figure from the measures on read (the change columns from the same slice of the previous period
+ * and a year earlier). The incremental refresh applies its change to the slice rows with {@link
+ * CubeChangeSql}.
  */
 public final class CubeRowsSql {
   private final CubeLayout layout;
@@ -59,25 +60,36 @@ public final class CubeRowsSql {
   }
 
   /**
-   * The slice rows of the cube ({@link #slicesTable}): integer keys, the measures (of {@link
-   * #nullified} shape in {@code measures}) and the change columns (against the same slice of the
-   * previous period and of a year earlier, also in {@code measures}), for every slice. The change
-   * columns are stored because they compare two slices; every other figure is derived on read by
-   * the view.
+   * The slice rows of the cube ({@link #slicesTable}): integer keys and the measures (of {@link
+   * #nullified} shape in {@code measures}), for every slice. Every figure, the change columns
+   * included, is derived on read by the view (ADR 0032: the change columns compare two slices, so
+   * storing them made a daily delta rewrite most slice rows).
    */
   public String slices(String measures) {
+    StringBuilder sql = new StringBuilder("SELECT m.pid, m.via, m.node, m.cell");
+    for (Measure m : Measure.values()) {
+      sql.append(", m.").append(m.column());
+    }
+    return sql.append("\nFROM ").append(measures).append(" m").toString();
+  }
+
+  /**
+   * The slice rows of {@code slicesTable} with their change columns, against the same slice of the
+   * previous period and of a year earlier ({@link #sliceColumns}): what the view reads.
+   */
+  String slicesWithChanges(String slicesTable) {
     String same = "%1$s.via = m.via AND %1$s.node = m.node AND %1$s.cell = m.cell";
     return sliceColumns()
         + "\nFROM "
-        + measures
+        + slicesTable
         + " m\nJOIN "
         + PERIOD
         + " ep ON ep.pid = m.pid\nLEFT JOIN "
-        + measures
+        + slicesTable
         + " pv ON pv.pid = ep.prev_pid AND "
         + same.formatted("pv")
         + "\nLEFT JOIN "
-        + measures
+        + slicesTable
         + " yy ON yy.pid = ep.yoy_pid AND "
         + same.formatted("yy");
   }
@@ -158,6 +170,11 @@ public final class CubeRowsSql {
     return c;
   }
 
+  /** Whether a column is a change column (against the previous period or a year earlier). */
+  public static boolean isChangeColumn(String column) {
+    return column.endsWith("_change_prev") || column.endsWith("_change_yoy");
+  }
+
   /** The column names this builder can produce (for checks against a dataset definition). */
   public java.util.Set<String> columns() {
     return expressions().keySet();
@@ -165,9 +182,10 @@ public final class CubeRowsSql {
 
   /**
    * The view of the cube: the given columns in order, over the slice rows in {@code slicesTable}
-   * ({@link #slices}), with the labels, period and org columns joined and every figure but the
-   * stored changes derived from the stored measures on read (one formula per figure, ADR 0015), so
-   * that a refresh writes only integer keys, measures and changes.
+   * ({@link #slices}), with the labels, period and org columns joined and every figure derived from
+   * the stored measures on read (one formula per figure, ADR 0015; the change columns from the
+   * slice's previous period and a year earlier, {@link #slicesWithChanges}), so that a refresh
+   * writes only integer keys and measures.
    */
   public String view(List<String> columns, String slicesTable) {
     Map<String, String> e = expressions();
@@ -192,10 +210,14 @@ public final class CubeRowsSql {
                             + " AND l%5$s.code = %1$s.code\n")
                         .formatted(d[0], d[1], d[2], CODE, d[0].substring(1)))
             .collect(Collectors.joining());
+    String from =
+        columns.stream().anyMatch(CubeRowsSql::isChangeColumn)
+            ? "(\n" + slicesWithChanges(slicesTable) + "\n)"
+            : slicesTable;
     return "SELECT\n  "
         + String.join(",\n  ", select)
         + "\nFROM "
-        + slicesTable
+        + from
         + " m\n"
         + "JOIN "
         + PERIOD
